@@ -1,0 +1,171 @@
+// Every command, option and example of the CLI. Handlers are imported lazily so that `--help`
+// loads nothing heavier than commander (no exceljs, no zod schemas, no solver).
+import { Command, CommanderError, Option } from 'commander';
+import type { Context, GlobalOptions } from './context.js';
+
+// Each handler declares its own argument types; commander hands them over positionally.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Handler = (ctx: Context, ...args: any[]) => Promise<void>;
+
+function examples(cmd: Command, lines: string[]): Command {
+  return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`);
+}
+
+/** The common options, defined once and added to every command. */
+function common(cmd: Command): Command {
+  return cmd
+    .option('-w, --workspace <dir>', 'the scheme workspace (default: the nearest folder holding scheme.json)')
+    .option('--json', 'print a machine-readable result on stdout')
+    .option('-n, --dry-run', 'do everything but write; print what would change')
+    .option('-y, --yes', 'never prompt (implied when stdin is not a terminal)')
+    .option('-f, --force', 'overwrite generated files even if they were edited')
+    .option('-q, --quiet', 'print only errors and data')
+    .option('-v, --verbose', 'print details, and stack traces on errors');
+}
+
+export interface CliIo {
+  run(load: () => Promise<{ run: Handler }>, globals: GlobalOptions, args: unknown[]): Promise<void>;
+}
+
+function globalsOf(cmd: Command): GlobalOptions {
+  const o = cmd.optsWithGlobals() as Record<string, unknown>;
+  return {
+    workspace: o.workspace as string | undefined,
+    json: Boolean(o.json),
+    dryRun: Boolean(o.dryRun),
+    yes: Boolean(o.yes),
+    force: Boolean(o.force),
+    quiet: Boolean(o.quiet),
+    verbose: Boolean(o.verbose),
+  };
+}
+
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('mentorship')
+    .description(
+      'Run a university alumni mentorship scheme: import application forms, match students to mentors, ' +
+        'share only what the data-sharing policy permits, draft emails, chase and report. Everything stays on this machine.',
+    )
+    .version('0.1.0', '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ sortSubcommands: false });
+
+  const action =
+    (load: () => Promise<{ run: Handler }>) =>
+    async (...args: unknown[]) => {
+      const cmd = args[args.length - 1] as Command;
+      const positional = args.slice(0, -2);
+      const opts = args[args.length - 2];
+      await io.run(load, globalsOf(cmd), [...positional, opts]);
+    };
+
+  examples(
+    common(program.command('init').argument('[dir]', 'folder to create (default: current folder)', '.'))
+      .description('Create a scheme workspace: scheme.json (settings, timeline, sharing policy, vocabularies), templates/, data/, out/')
+      .option('--name <name>', 'the scheme name'),
+    ['mentorship init ei-2025', 'mentorship init --name "EI Alumni Mentorship 2025-26"'],
+  ).action(action(() => import('./commands/init.js')));
+
+  examples(
+    common(
+      program
+        .command('import')
+        .argument('<kind>', 'students, mentors, meetings or feedback')
+        .argument('<files...>', 'form exports (.csv or .xlsx)'),
+    )
+      .description('Import form exports into the workspace; rejected rows go to out/rejects/')
+      .addOption(new Option('--preset <preset>', 'the form tool that made the file').choices(['auto', 'msforms', 'googleforms', 'qualtrics', 'canonical']).default('auto'))
+      .option('-m, --map <HEADER=field>', 'map a column to a field (repeatable; wins over scheme.json)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+      .option('--sheet <name>', 'the XLSX sheet to read (default: the first)')
+      .option('--encoding <enc>', 'force the text encoding of a CSV (utf-8, utf-16le, windows-1252)')
+      .option('--delimiter <char>', 'force the CSV delimiter (default: detected)')
+      .option('--survey <name>', 'the survey these feedback answers belong to (import feedback)')
+      .option('--strict', 'abort with nothing written if any row is rejected'),
+    [
+      'mentorship import students "Student applications.xlsx"',
+      'mentorship import mentors alumni.csv --map "Your job title=job_role"',
+      'mentorship import meetings checkin.csv',
+      'mentorship import feedback --survey final survey.csv',
+    ],
+  ).action(action(() => import('./commands/import.js')));
+
+  examples(
+    common(
+      program
+        .command('log')
+        .argument('<what>', 'what to record: meeting')
+        .argument('<student>', "the student's email")
+        .argument('<n>', 'the meeting number, 1 to 3')
+        .argument('<date>', 'the date it took place (YYYY-MM-DD or dd/mm/yyyy)'),
+    ).description('Record one meeting by hand'),
+    ['mentorship log meeting zoe.obrien@lse.ac.uk 1 2026-01-20'],
+  ).action(action(() => import('./commands/log.js')));
+
+  examples(
+    common(program.command('report').argument('<kind>', 'supply, chase, feedback or programme'))
+      .description('Reports: supply (before matching), chase (who is overdue), feedback, programme (success metrics)')
+      .option('--as-of <date>', 'the date to judge overdue meetings on (report chase; default today)')
+      .option('--survey <name>', 'only this survey (report feedback)'),
+    ['mentorship report supply', 'mentorship report chase --as-of 2026-02-10', 'mentorship report feedback --survey final', 'mentorship report programme'],
+  ).action(action(() => import('./commands/report.js')));
+
+  examples(
+    common(program.command('match'))
+      .description('Propose the optimal pairs for every student without a confirmed pair; writes out/match-review.xlsx')
+      .option('--fair', 'first raise the lowest score any matched student gets, then the total')
+      .option('--explain <email>', 'why this student got their mentor, and the best alternatives'),
+    ['mentorship match', 'mentorship match --fair', 'mentorship match --explain zoe.obrien@lse.ac.uk'],
+  ).action(action(() => import('./commands/match.js')));
+
+  examples(
+    common(program.command('confirm').argument('[review_file]', 'the review sheet after editing (default out/match-review.xlsx)'))
+      .description('Apply the decision column of a review sheet (approve, reject, or a mentor email), or confirm all')
+      .option('--all', 'confirm every proposed pair'),
+    ['mentorship confirm out/match-review.xlsx', 'mentorship confirm reviewed.csv', 'mentorship confirm --all'],
+  ).action(action(() => import('./commands/confirm.js')));
+
+  examples(
+    common(program.command('withdraw').argument('<email>', "the student's (or mentor's) email"))
+      .description("End a pair; it stays in the history and the mentor's place is freed for re-matching")
+      .option('--reason <text>', 'why the pair ended'),
+    ['mentorship withdraw sam.taylor@lse.ac.uk --reason "chased three times"'],
+  ).action(action(() => import('./commands/withdraw.js')));
+
+  examples(
+    common(program.command('export')).description(
+      "Write each side's view of their partner (permitted fields only) to out/export/ as CSV and XLSX",
+    ),
+    ['mentorship export', 'mentorship export --dry-run'],
+  ).action(action(() => import('./commands/export.js')));
+
+  examples(
+    common(program.command('emails').argument('<kind>', 'intro, chase or feedback'))
+      .description('Write email drafts (.eml for Outlook, .txt, .html) under out/emails/KIND/')
+      .option('--record', 'record the chases in data/chases.csv (emails chase)')
+      .option('--as-of <date>', 'the date to judge overdue meetings on (emails chase)')
+      .option('--survey <name>', 'the survey to ask for (emails feedback)'),
+    ['mentorship emails intro', 'mentorship emails chase --record', 'mentorship emails feedback --survey final'],
+  ).action(action(() => import('./commands/emails.js')));
+
+  examples(
+    common(program.command('status')).description('Counts, and the next step to take'),
+    ['mentorship status', 'mentorship status --json'],
+  ).action(action(() => import('./commands/status.js')));
+
+  examples(
+    common(program.command('purge'))
+      .description('Delete personal data past the retention date; keep the aggregate figures')
+      .option('--before <date>', 'purge programmes that ended before this date (default: the retention date)'),
+    ['mentorship purge --dry-run', 'mentorship purge --before 2027-06-01 --yes'],
+  ).action(action(() => import('./commands/purge.js')));
+
+  examples(
+    common(program.command('demo').argument('[dir]', 'folder for the demo workspace', 'mentorship-demo'))
+      .description('Run the whole year on the bundled sample data in a new workspace'),
+    ['mentorship demo', 'mentorship demo /tmp/try-it'],
+  ).action(action(() => import('./commands/demo.js')));
+
+  return program;
+}
+
+export { CommanderError };

@@ -1,0 +1,235 @@
+// mentorship import students|mentors|meetings|feedback FILE...
+import * as path from 'node:path';
+import type { Context } from '../context.js';
+import { DataError, UsageError } from '../errors.js';
+import { toExcelCsv } from '../io/csv-write.js';
+import { readInput } from '../io/input.js';
+import { parseMapOptions, REJECT_PREFIX } from '../core/import/columns.js';
+import type { PresetOption } from '../core/import/layout.js';
+import { dedupe, type Duplicate, merge } from '../core/import/merge.js';
+import { fieldsOf, type PeopleTarget, type RejectedRow, vocabulariesOf } from '../core/import/people.js';
+import { type ColumnPlan, parseWithPlan, planColumns } from '../core/import/pipeline.js';
+import { samePerson } from '../core/store/people-rows.js';
+import type { Mentor, RowProblem, Student } from '../core/types.js';
+import { loadMentors, loadStudents, stageAudit, stagePeople } from '../workspace/store.js';
+import { changeWorkspace, describeChanges, isoNow } from './shared.js';
+
+export interface ImportOptions {
+  preset: PresetOption;
+  map: string[];
+  sheet?: string;
+  encoding?: string;
+  delimiter?: string;
+  strict?: boolean;
+  survey?: string;
+}
+
+export interface ImportSummary {
+  kind: PeopleTarget;
+  files: string[];
+  imported: number;
+  updated: number;
+  unchanged: number;
+  older: number;
+  rejected: number;
+  duplicates: Duplicate[];
+  dropped: { file: string; row: number; reason: string }[];
+  rejects: RowProblem[];
+  warnings: RowProblem[];
+  notes: string[];
+  rejectFiles: string[];
+  total: number;
+}
+
+async function askForColumns(ctx: Context, plan: ColumnPlan, file: string): Promise<void> {
+  const { select } = await import('@inquirer/prompts');
+  for (const field of plan.missing) {
+    const free = plan.layout.headers.map((h, i) => ({ h, i })).filter(({ h, i }) => plan.columns.fieldAt[i] === null && h.trim() !== '');
+    const choice = await select<number>(
+      {
+        message: `${file}: which column holds "${field}"?`,
+        choices: [...free.map(({ h, i }) => ({ name: h, value: i })), { name: '(none of them: stop)', value: -1 }],
+      },
+      { input: ctx.stdin, output: ctx.stderr },
+    );
+    if (choice < 0) break;
+    plan.columns.fieldAt[choice] = field;
+  }
+  plan.missing = plan.missing.filter((f) => !plan.columns.fieldAt.includes(f));
+}
+
+function unmappedError(plan: ColumnPlan, file: string): DataError {
+  const free = plan.layout.headers.filter((h, i) => plan.columns.fieldAt[i] === null && h.trim() !== '' && !h.toLowerCase().startsWith(REJECT_PREFIX));
+  const field = plan.missing[0]!;
+  const guess = free.find((h) => h.toLowerCase().includes(field.split('_')[0]!)) ?? free[0] ?? 'HEADER';
+  return new DataError(
+    `no column holds the required field${plan.missing.length > 1 ? 's' : ''} ${plan.missing.join(', ')}. Unmapped columns: ${free.map((h) => `"${h}"`).join(', ') || '(none)'}`,
+    { file },
+    `add --map "${guess}=${field}"${plan.missing.length > 1 ? ' (one --map per missing field)' : ''}, or a rule in scheme.json "mappings"`,
+  );
+}
+
+function rejectsCsv(rows: readonly RejectedRow[]): Buffer {
+  const headers = rows[0]!.headers;
+  const columns = [
+    { key: '__file', header: `${REJECT_PREFIX}file` },
+    { key: '__row', header: `${REJECT_PREFIX}row` },
+    { key: '__column', header: `${REJECT_PREFIX}column` },
+    { key: '__value', header: `${REJECT_PREFIX}value` },
+    { key: '__reason', header: `${REJECT_PREFIX}reason` },
+    ...headers.map((h, i) => ({ key: `c${i}`, header: h })),
+  ];
+  return toExcelCsv(
+    columns,
+    rows.map((r) => {
+      const out: Record<string, string> = {
+        __file: r.file,
+        __row: String(r.row),
+        __column: r.problems.map((p) => p.column).join('; '),
+        __value: r.problems.map((p) => p.value).join('; '),
+        __reason: r.problems.map((p) => p.reason).join('; '),
+      };
+      headers.forEach((_, i) => {
+        out[`c${i}`] = r.cells[i] ?? '';
+      });
+      return out;
+    }),
+  );
+}
+
+function safeBase(file: string): string {
+  return path.basename(file).replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 80) || 'input';
+}
+
+export async function importPeople(ctx: Context, kind: PeopleTarget, files: string[], opts: ImportOptions) {
+  const maps = parseMapOptions(opts.map ?? [], [...fieldsOf(kind)]);
+  return changeWorkspace(ctx, `import ${kind}`, async (ws, tx) => {
+    const now = ctx.now();
+    const vocab = vocabulariesOf(ws.scheme);
+    const summary: ImportSummary = {
+      kind, files, imported: 0, updated: 0, unchanged: 0, older: 0, rejected: 0, duplicates: [], dropped: [], rejects: [],
+      warnings: [], notes: [], rejectFiles: [], total: 0,
+    };
+    const parsedAll: { person: Student | Mentor; file: string; row: number }[] = [];
+    const rejectsByFile = new Map<string, RejectedRow[]>();
+    for (const file of files) {
+      const table = await readInput(path.resolve(ctx.cwd, file), file, opts);
+      const plan = planColumns(table, kind, ws.scheme, opts.preset ?? 'auto', maps);
+      ctx.debug(`${file}: ${plan.layout.preset} layout, ${plan.layout.headers.length} columns`);
+      if (plan.missing.length && ctx.interactive) await askForColumns(ctx, plan, file);
+      if (plan.missing.length) throw unmappedError(plan, file);
+      summary.notes.push(...plan.columns.notes.map((n) => `${file}: ${n}`));
+      if (table.rows.length <= plan.layout.firstDataIndex) {
+        throw new DataError('the file has a header but no responses', { file }, 'export the form responses again (were any submitted?)');
+      }
+      const parsed = parseWithPlan<Student | Mentor>(table, kind, ws.scheme, plan, now.getUTCFullYear() + 1, vocab);
+      parsedAll.push(...parsed.people);
+      summary.dropped.push(...parsed.dropped);
+      summary.warnings.push(...parsed.warnings);
+      if (parsed.rejects.length) rejectsByFile.set(file, parsed.rejects);
+      summary.total += parsed.people.length + parsed.rejects.length;
+    }
+    const { kept, duplicates } = dedupe(parsedAll);
+    summary.duplicates = duplicates;
+    // A person cannot be both a student and a mentor: the later import's row is rejected.
+    const otherSide = kind === 'students' ? loadMentors(ws, now) : loadStudents(ws, now);
+    const otherEmails = new Set(otherSide.map((p) => p.email));
+    const incoming: (Student | Mentor)[] = [];
+    for (const p of kept) {
+      if (otherEmails.has(p.person.email)) {
+        const other = kind === 'students' ? 'mentor' : 'student';
+        const list = rejectsByFile.get(p.file) ?? [];
+        list.push({
+          file: p.file, row: p.row, headers: [], cells: [],
+          problems: [{ file: p.file, row: p.row, column: 'email', value: p.person.email, reason: `is already in the workspace as a ${other}; a person cannot be both` }],
+        });
+        rejectsByFile.set(p.file, list);
+        continue;
+      }
+      incoming.push(p.person);
+    }
+    for (const list of rejectsByFile.values()) {
+      summary.rejected += list.length;
+      for (const r of list) summary.rejects.push(...r.problems);
+    }
+    if (opts.strict && summary.rejected > 0) {
+      const first = summary.rejects[0]!;
+      throw new DataError(
+        `${summary.rejected} row(s) rejected and --strict is set, so nothing was imported. First: ${first.reason} (value "${first.value}")`,
+        { file: first.file, row: first.row, column: first.column },
+        'fix the rows (run without --strict to get them in out/rejects/), then import again',
+      );
+    }
+    const existing = kind === 'students' ? loadStudents(ws, now) : loadMentors(ws, now);
+    const merged = merge<Student | Mentor>(existing, incoming, samePerson);
+    summary.imported = merged.imported.length;
+    summary.updated = merged.updated.length;
+    summary.unchanged = merged.unchanged.length;
+    summary.older = merged.older.length;
+    stagePeople(tx, kind, merged.people);
+    for (const [file, list] of rejectsByFile) {
+      // Rows rejected for being on the other side have no cells: they need no fixing in the file.
+      const fixable = list.filter((r) => r.headers.length > 0);
+      if (!fixable.length) continue;
+      const rel = `out/rejects/${kind}-${safeBase(file)}.rejects.csv`;
+      tx.write(rel, rejectsCsv(fixable));
+      summary.rejectFiles.push(rel);
+    }
+    stageAudit(tx, ws, {
+      at: isoNow(ctx), command: `import ${kind}`, files, imported: summary.imported, updated: summary.updated,
+      unchanged: summary.unchanged, rejected: summary.rejected, duplicates: duplicates.length,
+    });
+    return summary;
+  });
+}
+
+function report(ctx: Context, s: ImportSummary): void {
+  const c = ctx.chalk;
+  const limit = ctx.opts.verbose ? Infinity : 10;
+  for (const d of s.dropped.slice(0, limit)) ctx.info(`${d.file}, row ${d.row}: skipped, ${d.reason}`);
+  for (const d of s.duplicates.slice(0, limit)) {
+    ctx.info(
+      `duplicate: ${d.email} submitted ${d.dropped.length + 1} times; kept ${d.kept.file} row ${d.kept.row}${d.kept.submitted_at ? ` (${d.kept.submitted_at})` : ''}, dropped ${d.dropped.map((x) => `row ${x.row}`).join(', ')}`,
+    );
+  }
+  for (const r of s.rejects.slice(0, limit)) {
+    ctx.info(`${c.red('rejected:')} ${r.file}, row ${r.row}, column "${r.column}": ${r.reason}${r.value ? ` (value "${r.value.slice(0, 60)}")` : ''}`);
+  }
+  if (s.rejects.length > limit) ctx.info(`  ... and ${s.rejects.length - limit} more rejected (see out/rejects/, or --verbose)`);
+  const seen = new Set<string>();
+  let shown = 0;
+  for (const w of s.warnings) {
+    const key = `${w.column}|${w.value}|${w.reason}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (shown++ < limit) ctx.warn(`${w.file}, row ${w.row}, column "${w.column}": ${w.reason}`);
+  }
+  if (shown > limit) ctx.info(`  ... and ${shown - limit} more warnings (--verbose shows all)`);
+  for (const n of s.notes) ctx.warn(n);
+  const line = [
+    `${c.bold(String(s.imported))} imported`,
+    `${s.updated} updated`,
+    `${s.unchanged} unchanged`,
+    `${s.rejected ? c.red(String(s.rejected)) : '0'} rejected`,
+    `${s.duplicates.length} duplicate${s.duplicates.length === 1 ? '' : 's'}`,
+  ];
+  if (s.older) line.push(`${s.older} older than the stored answer (kept the stored one)`);
+  if (s.dropped.length) line.push(`${s.dropped.length} preview/test skipped`);
+  ctx.info(`${s.kind}: ${line.join(', ')}`);
+  if (s.rejectFiles.length) ctx.info(`Rejected rows, to fix and import again: ${s.rejectFiles.join(', ')}`);
+}
+
+export async function run(ctx: Context, kind: string, files: string[], opts: ImportOptions): Promise<void> {
+  if (kind === 'meetings' || kind === 'feedback') {
+    const mod = await import('./import-followup.js');
+    await mod.run(ctx, kind, files, opts);
+    return;
+  }
+  if (kind !== 'students' && kind !== 'mentors') {
+    throw new UsageError(`cannot import "${kind}"`, 'use: mentorship import students|mentors|meetings|feedback FILE...');
+  }
+  const changed = await importPeople(ctx, kind, files, opts);
+  if (ctx.opts.json) ctx.printJson({ ...changed.result, dryRun: changed.dryRun, changes: changed.changes });
+  else report(ctx, changed.result);
+  describeChanges(ctx, changed);
+}

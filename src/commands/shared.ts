@@ -1,0 +1,55 @@
+// What every changing command does the same way: lock, stage, dry-run or commit, audit.
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { Transaction, type PlannedChange } from '../io/transaction.js';
+import { openWorkspace, type Workspace } from '../workspace/workspace.js';
+
+export interface Changed<R> {
+  result: R;
+  changes: PlannedChange[];
+  dryRun: boolean;
+}
+
+/**
+ * Run `build` under the workspace lock with a fresh transaction. `build` only stages writes; they
+ * land together at the end, or not at all (--dry-run, or any error).
+ */
+export async function changeWorkspace<R>(
+  ctx: Context,
+  command: string,
+  build: (ws: Workspace, tx: Transaction) => Promise<R> | R,
+): Promise<Changed<R>> {
+  const { ws, release } = openWorkspace(ctx, command);
+  try {
+    const tx = new Transaction(ws.root, { force: ctx.opts.force });
+    const result = await build(ws, tx);
+    if (ctx.opts.dryRun) {
+      const changes = tx.plan();
+      const edited = ctx.opts.force ? [] : tx.editedByPeople();
+      for (const e of edited) ctx.warn(`${e} was edited since mentorship wrote it: the real run needs --force to replace it`);
+      return { result, changes, dryRun: true };
+    }
+    const changes = tx.commit();
+    return { result, changes, dryRun: false };
+  } finally {
+    release();
+  }
+}
+
+export function describeChanges(ctx: Context, changed: Changed<unknown>): void {
+  const real = changed.changes.filter((c) => c.action !== 'unchanged');
+  if (changed.dryRun) {
+    ctx.info(ctx.chalk.bold(`dry run: nothing was written. ${real.length ? 'It would write:' : 'Nothing would change.'}`));
+    for (const c of real) ctx.info(`  ${c.action.padEnd(7)} ${c.path}`);
+    return;
+  }
+  if (ctx.opts.verbose) for (const c of real) ctx.debug(`  ${c.action.padEnd(7)} ${c.path}`);
+}
+
+export function notAvailableYet(what: string): never {
+  throw new UsageError(`${what} is not available yet`, 'it arrives with a later version of mentorship');
+}
+
+export function isoNow(ctx: Context): string {
+  return ctx.now().toISOString().slice(0, 19);
+}

@@ -1,0 +1,40 @@
+// What a command handler gets from the outside world. Tests build one with buffers and a fixed clock.
+import type { Readable, Writable } from 'node:stream';
+import type { ChalkInstance } from 'chalk';
+
+export interface GlobalOptions {
+  workspace?: string;
+  json: boolean;
+  dryRun: boolean;
+  yes: boolean;
+  force: boolean;
+  quiet: boolean;
+  verbose: boolean;
+}
+
+export type OutStream = Writable & { isTTY?: boolean };
+
+export interface Context {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: OutStream;
+  stderr: OutStream;
+  stdin: Readable & { isTTY?: boolean };
+  opts: GlobalOptions;
+  /** The clock. MENTORSHIP_TODAY (YYYY-MM-DD) pins it, for demos and tests. */
+  now(): Date;
+  chalk: ChalkInstance;
+  /** Prompts are allowed: stdin is a terminal and --yes was not given. */
+  interactive: boolean;
+  /** For people, on stderr; silent with --quiet. */
+  info(message: string): void;
+  warn(message: string): void;
+  debug(message: string): void;
+  /** Data, on stdout. */
+  print(text: string): void;
+  printJson(value: unknown): void;
+}
+
+export function todayIso(ctx: Pick<Context, 'now'>): string {
+  return ctx.now().toISOString().slice(0, 10);
+}

@@ -1,0 +1,250 @@
+// Turning the rows of a form export into validated students or mentors. Each problem is reported
+// as data (file, row, column, value, reason); valid rows go on.
+import { z } from 'zod';
+import type { Scheme } from '../scheme/schema.js';
+import type { Mentor, RowProblem, Student } from '../types.js';
+import { MENTOR_FIELDS, STUDENT_FIELDS } from '../types.js';
+import { type ColumnMap, REJECT_PREFIX } from './columns.js';
+import type { Layout } from './layout.js';
+import {
+  cleanLine, cleanText, firstNameOf, normaliseEmail, parseCapacity, parseDateTime, parseMeetingPreference,
+  parseUnavailable, parseYear, parseYesNo,
+} from './values.js';
+import { Vocabulary } from './vocabulary.js';
+
+export type PeopleTarget = 'students' | 'mentors';
+
+export const REQUIRED: Record<PeopleTarget, readonly string[]> = {
+  students: ['email', 'name', 'programme', 'sectors'],
+  mentors: ['email', 'name', 'sectors'],
+};
+
+export function fieldsOf(target: PeopleTarget): readonly string[] {
+  return target === 'students' ? STUDENT_FIELDS : MENTOR_FIELDS;
+}
+
+// The final shape check, once per row, at the boundary. Parsing above has already turned
+// answers into values; zod guards the invariants everything downstream relies on.
+const base = {
+  email: z.string().min(3),
+  name: z.string().min(1, 'a name is required'),
+  first_name: z.string(),
+  sectors: z.array(z.string().min(1)).min(1, 'at least one sector is required'),
+  support_areas: z.array(z.string().min(1)),
+  country: z.string(),
+  city: z.string(),
+  meeting_preference: z.enum(['online', 'in-person', 'either', '']),
+  linkedin: z.string(),
+  share_linkedin: z.boolean(),
+  bio: z.string().max(20_000, 'the bio is longer than 20,000 characters'),
+  share_bio: z.boolean(),
+  submitted_at: z.string(),
+  extra: z.record(z.string(), z.string()),
+};
+export const studentSchema = z.strictObject({ ...base, programme: z.string().min(1, 'the MSc programme is required') });
+export const mentorSchema = z.strictObject({
+  ...base,
+  courses: z.array(z.string().min(1)),
+  graduation_year: z.int().nullable(),
+  job_role: z.string(),
+  employer: z.string(),
+  capacity: z.int().min(1).max(5),
+  unavailable: z.array(z.strictObject({ from: z.iso.date(), to: z.iso.date() })),
+});
+
+export interface ParsedPerson<T> {
+  person: T;
+  file: string;
+  row: number;
+}
+
+export interface RejectedRow {
+  file: string;
+  row: number;
+  problems: RowProblem[];
+  headers: readonly string[];
+  cells: readonly string[];
+}
+
+export interface PeopleParse<T> {
+  people: ParsedPerson<T>[];
+  rejects: RejectedRow[];
+  warnings: RowProblem[];
+  dropped: { file: string; row: number; reason: string }[];
+}
+
+export interface Vocabularies {
+  sectors: Vocabulary;
+  support_areas: Vocabulary;
+  programmes: Vocabulary;
+}
+
+export function vocabulariesOf(scheme: Scheme): Vocabularies {
+  return {
+    sectors: new Vocabulary(scheme.vocabularies.sectors),
+    support_areas: new Vocabulary(scheme.vocabularies.support_areas),
+    programmes: new Vocabulary(scheme.vocabularies.programmes),
+  };
+}
+
+export interface PeopleInput {
+  target: PeopleTarget;
+  file: string;
+  rows: readonly (readonly string[])[];
+  rowNumbers: readonly number[];
+  layout: Layout;
+  columns: ColumnMap;
+  scheme: Scheme;
+  vocab: Vocabularies;
+  /** The latest graduation year accepted (this year + 1). */
+  maxYear: number;
+}
+
+export function parsePeople<T extends Student | Mentor>(input: PeopleInput): PeopleParse<T> {
+  const { layout, columns, file, scheme, vocab } = input;
+  const headers = layout.headers;
+  const out: PeopleParse<T> = { people: [], rejects: [], warnings: [], dropped: [] };
+  const colOf = new Map<string, number>();
+  columns.fieldAt.forEach((f, i) => {
+    if (f) colOf.set(f, i);
+  });
+  const extraCols = columns.fieldAt
+    .map((f, i) => (f === null && headers[i]!.trim() !== '' && !headers[i]!.toLowerCase().startsWith(REJECT_PREFIX) ? i : -1))
+    .filter((i) => i >= 0);
+  const isCanonical = layout.preset === 'canonical';
+  const order = scheme.date_order;
+
+  for (let r = layout.firstDataIndex; r < input.rows.length; r++) {
+    const cells = input.rows[r]!;
+    const row = input.rowNumbers[r] ?? r + 1;
+    const dropped = layout.dropReason(cells);
+    if (dropped) {
+      out.dropped.push({ file, row, reason: dropped });
+      continue;
+    }
+    const problems: RowProblem[] = [];
+    const get = (field: string): string => {
+      const i = colOf.get(field);
+      return i === undefined ? '' : (cells[i] ?? '');
+    };
+    const header = (field: string): string => {
+      const i = colOf.get(field);
+      return i === undefined ? field : headers[i]!;
+    };
+    const problem = (field: string, value: string, reason: string) =>
+      problems.push({ file, row, column: header(field), value, reason });
+    // Warnings about a row that is then rejected would only be noise: they are kept back until
+    // the row is accepted.
+    const rowWarnings: RowProblem[] = [];
+    const warn = (field: string, value: string, reason: string) =>
+      rowWarnings.push({ file, row, column: header(field), value, reason });
+
+    const rawEmail = get('email');
+    const email = normaliseEmail(rawEmail);
+    if (!email) problem('email', rawEmail, rawEmail.trim() ? 'is not an email address' : 'the email address is missing');
+    const name = cleanLine(get('name'));
+    const list = (field: 'sectors' | 'support_areas', what: string) => {
+      const parsed = vocab[field].parse(get(field), layout.listSeparator);
+      for (const u of parsed.unknown) {
+        warn(field, u, `unknown ${what} "${u}" kept as written; add it to vocabularies.${field} in scheme.json (as a value or a synonym) to normalise it`);
+      }
+      return parsed.values;
+    };
+    const consent = (field: 'share_bio' | 'share_linkedin') => {
+      const raw = get(field);
+      const parsed = parseYesNo(raw);
+      if (!parsed.recognised) warn(field, raw, 'not a clear yes, so treated as no (no consent)');
+      return parsed.value;
+    };
+    const rawPref = get('meeting_preference');
+    const pref = parseMeetingPreference(rawPref);
+    if (pref === null) problem('meeting_preference', rawPref, 'must be online, in person or either');
+    const rawSubmitted = get('submitted_at');
+    const submitted = rawSubmitted.trim() ? parseDateTime(rawSubmitted, order) : '';
+    if (submitted === null) problem('submitted_at', rawSubmitted, 'is not a date and time');
+
+    const extra: Record<string, string> = {};
+    if (isCanonical) {
+      const i = headers.findIndex((h) => h.trim().toLowerCase() === 'extra');
+      const raw = i >= 0 ? (cells[i] ?? '').trim() : '';
+      if (raw) {
+        try {
+          const parsed = JSON.parse(raw) as unknown;
+          if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+            for (const [k, v] of Object.entries(parsed)) extra[k] = String(v);
+          }
+        } catch {
+          problems.push({ file, row, column: 'extra', value: raw, reason: 'is not the JSON the tool wrote; restore it or clear the cell' });
+        }
+      }
+    }
+    for (const i of extraCols) {
+      if (isCanonical && headers[i]!.trim().toLowerCase() === 'extra') continue;
+      const v = cells[i] ?? '';
+      if (v.trim() !== '') extra[headers[i]!.trim()] = v;
+    }
+
+    const common = {
+      email: email ?? '',
+      name,
+      first_name: cleanLine(get('first_name')) || firstNameOf(name),
+      sectors: list('sectors', 'sector'),
+      support_areas: list('support_areas', 'support area'),
+      country: cleanLine(get('country')),
+      city: cleanLine(get('city')),
+      meeting_preference: pref ?? '',
+      linkedin: cleanLine(get('linkedin')),
+      share_linkedin: consent('share_linkedin'),
+      bio: cleanText(get('bio')),
+      share_bio: consent('share_bio'),
+      submitted_at: submitted ?? '',
+      extra,
+    };
+    let candidate: Student | Mentor;
+    if (input.target === 'students') {
+      const rawProgramme = cleanLine(get('programme'));
+      const programme = vocab.programmes.canonical(rawProgramme) ?? rawProgramme;
+      if (rawProgramme && vocab.programmes.size > 0 && !vocab.programmes.canonical(rawProgramme)) {
+        warn('programme', rawProgramme, 'not in vocabularies.programmes in scheme.json; kept as written');
+      }
+      candidate = { ...common, programme } satisfies Student;
+    } else {
+      const rawCap = get('capacity');
+      const capacity = parseCapacity(rawCap);
+      if (capacity === null) problem('capacity', rawCap, 'must be a whole number of students from 1 to 5');
+      const rawYear = get('graduation_year');
+      const year = parseYear(rawYear, input.maxYear);
+      if (year === 'invalid') problem('graduation_year', rawYear, `must be a year such as 2019 (up to ${input.maxYear})`);
+      const rawUnavailable = get('unavailable');
+      const unavailable = parseUnavailable(rawUnavailable, order);
+      if (unavailable === null) {
+        problem('unavailable', rawUnavailable, 'must be date ranges such as "01/02/2026 - 28/02/2026; 2026-03-01 to 2026-03-15"');
+      }
+      const courses = vocab.programmes.parse(get('courses'), layout.listSeparator).values;
+      candidate = {
+        ...common,
+        courses,
+        graduation_year: year === 'invalid' ? null : year,
+        job_role: cleanLine(get('job_role')),
+        employer: cleanLine(get('employer')),
+        capacity: capacity ?? 1,
+        unavailable: unavailable ?? [],
+      } satisfies Mentor;
+    }
+    const checked = (input.target === 'students' ? studentSchema : mentorSchema).safeParse(candidate);
+    if (!checked.success) {
+      for (const issue of checked.error.issues) {
+        const field = String(issue.path[0] ?? '');
+        if (field === 'email' && !email) continue; // already reported, with a better reason
+        problem(field, get(field), issue.message);
+      }
+    }
+    if (problems.length) {
+      out.rejects.push({ file, row, problems, headers, cells });
+      continue;
+    }
+    out.warnings.push(...rowWarnings);
+    out.people.push({ person: checked.data as T, file, row });
+  }
+  return out;
+}

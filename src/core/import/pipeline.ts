@@ -1,0 +1,51 @@
+// The import steps shared by `import` and by reading data/*.csv back: layout, columns, rows.
+import type { Scheme } from '../scheme/schema.js';
+import type { Mentor, Student } from '../types.js';
+import { type ColumnMap, missingRequired, resolveColumns } from './columns.js';
+import { detectLayout, type Layout, type PresetOption } from './layout.js';
+import { fieldsOf, type PeopleParse, type PeopleTarget, parsePeople, REQUIRED, type Vocabularies, vocabulariesOf } from './people.js';
+
+export interface TableRows {
+  file: string;
+  rows: readonly (readonly string[])[];
+  rowNumbers: readonly number[];
+}
+
+export interface ColumnPlan {
+  layout: Layout;
+  columns: ColumnMap;
+  missing: string[];
+}
+
+export function planColumns(
+  table: TableRows,
+  target: PeopleTarget,
+  scheme: Scheme,
+  preset: PresetOption,
+  maps: Map<string, string | null>,
+): ColumnPlan {
+  const layout = detectLayout(table.rows, preset, scheme);
+  const columns = resolveColumns(layout.headers, target, fieldsOf(target), layout.preset, scheme, maps);
+  return { layout, columns, missing: missingRequired(columns, REQUIRED[target]) };
+}
+
+export function parseWithPlan<T extends Student | Mentor>(
+  table: TableRows,
+  target: PeopleTarget,
+  scheme: Scheme,
+  plan: ColumnPlan,
+  maxYear: number,
+  vocab: Vocabularies = vocabulariesOf(scheme),
+): PeopleParse<T> {
+  return parsePeople<T>({
+    target,
+    file: table.file,
+    rows: table.rows,
+    rowNumbers: table.rowNumbers,
+    layout: plan.layout,
+    columns: plan.columns,
+    scheme,
+    vocab,
+    maxYear,
+  });
+}

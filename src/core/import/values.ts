@@ -1,0 +1,164 @@
+// Parsing single answers the way form tools and Excel write them. Pure functions, no I/O.
+import type { DateRange, MeetingPreference } from '../types.js';
+
+export type DateOrder = 'DMY' | 'MDY';
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= days;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+/**
+ * A date (and optional time) as forms, Excel and people write it: ISO, "05/11/2025 10:23",
+ * "5.11.2025", "2025/11/05", "5 Nov 2025", an Excel serial number. Returns ISO "YYYY-MM-DD" or
+ * "YYYY-MM-DDTHH:MM:SS", or null if it is not a real date.
+ */
+export function parseDateTime(input: string, order: DateOrder = 'DMY'): string | null {
+  const text = input.trim().replace(/\s+(GMT|UTC|BST)([+-]\d+)?$/i, '');
+  if (!text) return null;
+  let y: number, m: number, d: number;
+  let rest = '';
+  let match: RegExpExecArray | null;
+  if ((match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(.*)$/.exec(text))) {
+    y = +match[1]!; m = +match[2]!; d = +match[3]!; rest = match[4]!;
+  } else if ((match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(.*)$/.exec(text))) {
+    const a = +match[1]!;
+    const b = +match[2]!;
+    y = +match[3]!;
+    if (y < 100) y += 2000;
+    [d, m] = order === 'DMY' ? [a, b] : [b, a];
+    rest = match[4]!;
+  } else if ((match = /^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(.*)$/.exec(text))) {
+    d = +match[1]!; m = MONTHS[match[2]!.slice(0, 3).toLowerCase()] ?? 0; y = +match[3]!; rest = match[4]!;
+  } else if ((match = /^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(.*)$/.exec(text))) {
+    m = MONTHS[match[1]!.slice(0, 3).toLowerCase()] ?? 0; d = +match[2]!; y = +match[3]!; rest = match[4]!;
+  } else if (/^\d{5}(\.\d+)?$/.test(text)) {
+    // An Excel serial date that lost its format on a CSV round trip (days since 1899-12-30).
+    const serial = Number(text);
+    const ms = Math.round((serial - 25569) * 86400000);
+    const dt = new Date(ms);
+    const iso = dt.toISOString();
+    return serial % 1 === 0 ? iso.slice(0, 10) : iso.slice(0, 19);
+  } else {
+    return null;
+  }
+  if (!validDate(y, m, d) || y < 1900 || y > 2200) return null;
+  const date = `${y}-${pad(m)}-${pad(d)}`;
+  const t = /^(?:T|\s+|,\s*)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(am|pm)?(Z|[+-]\d{2}:?\d{2})?$/i.exec(rest);
+  if (!rest.trim()) return date;
+  if (!t) return null;
+  let h = +t[1]!;
+  const ampm = t[4]?.toLowerCase();
+  if (ampm === 'pm' && h < 12) h += 12;
+  if (ampm === 'am' && h === 12) h = 0;
+  const mi = +t[2]!;
+  const s = t[3] ? +t[3] : 0;
+  if (h > 23 || mi > 59 || s > 59) return null;
+  if (h === 0 && mi === 0 && s === 0) return date;
+  return `${date}T${pad(h)}:${pad(mi)}:${pad(s)}`;
+}
+
+export function parseDate(input: string, order: DateOrder = 'DMY'): string | null {
+  const dt = parseDateTime(input, order);
+  return dt ? dt.slice(0, 10) : null;
+}
+
+/** Consent answers. Anything that is not clearly yes is no: "No answer means no." */
+export function parseYesNo(input: string): { value: boolean; recognised: boolean } {
+  const t = input.trim().toLowerCase();
+  if (t === '') return { value: false, recognised: true };
+  if (/^(yes|y|true|1|agree|i agree|ok|oui|ja|sí|si)\b/.test(t)) return { value: true, recognised: true };
+  if (/^(no|n|false|0|disagree|i do not agree|non|nein|not)\b/.test(t)) return { value: false, recognised: true };
+  return { value: false, recognised: false };
+}
+
+export function parseMeetingPreference(input: string): MeetingPreference | null {
+  const t = input.trim().toLowerCase();
+  if (t === '') return '';
+  if (/^(either|both|no preference|any|flexible|happy with either)/.test(t)) return 'either';
+  if (/^(in[- ]?person|face[- ]to[- ]face|in real life|offline)/.test(t)) return 'in-person';
+  if (/^(online|virtual|video|remote|zoom|teams)/.test(t)) return 'online';
+  return null;
+}
+
+const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
+
+/** Mentor capacity: 1-5, blank means 1; "two" and "2 students" are understood. */
+export function parseCapacity(input: string): number | null {
+  const t = input.trim().toLowerCase();
+  if (t === '') return 1;
+  const word = /^(one|two|three|four|five)\b/.exec(t);
+  if (word) return WORDS[word[1]!]!;
+  const num = /^(\d+)(\.0+)?\b/.exec(t);
+  if (!num) return null;
+  const n = Number(num[1]);
+  return n >= 1 && n <= 5 ? n : null;
+}
+
+export function parseYear(input: string, maxYear: number): number | null | 'invalid' {
+  const t = input.trim();
+  if (t === '') return null;
+  const m = /^(\d{4})(\.0+)?$/.exec(t);
+  if (!m) return 'invalid';
+  const y = Number(m[1]);
+  return y >= 1940 && y <= maxYear ? y : 'invalid';
+}
+
+/**
+ * Unavailable periods: "01/02/2026 - 28/02/2026; 2026-03-01 to 2026-03-15". Blank or "none"
+ * means always available.
+ */
+export function parseUnavailable(input: string, order: DateOrder = 'DMY'): DateRange[] | null {
+  const t = input.trim();
+  if (t === '' || /^(none|n\/a|no|-|nope|not applicable)$/i.test(t)) return [];
+  const ranges: DateRange[] = [];
+  for (const part of t.split(/\s*(?:;|\n|,(?=\s*\d))\s*/)) {
+    if (!part) continue;
+    const m = /^(.+?)\s*(?:\.\.|–|—|\bto\b|\buntil\b|\s-\s|-(?=\s*\d{1,2}[/.]))\s*(.+)$/i.exec(part);
+    if (!m) {
+      const single = parseDate(part, order);
+      if (!single) return null;
+      ranges.push({ from: single, to: single });
+      continue;
+    }
+    const from = parseDate(m[1]!, order);
+    const to = parseDate(m[2]!, order);
+    if (!from || !to || to < from) return null;
+    ranges.push({ from, to });
+  }
+  return ranges;
+}
+
+export function formatRanges(ranges: readonly DateRange[]): string {
+  return ranges.map((r) => `${r.from}..${r.to}`).join('; ');
+}
+
+const EMAIL = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\]+$/;
+
+export function normaliseEmail(input: string): string | null {
+  const t = input.trim().replace(/^mailto:/i, '').toLowerCase();
+  return EMAIL.test(t) ? t : null;
+}
+
+/** Names come from free-text answers: trim, fold runs of white space, drop control characters. */
+export function cleanText(input: string): string {
+  return input.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/\r\n?/g, '\n').trim();
+}
+
+export function cleanLine(input: string): string {
+  return cleanText(input).replace(/\s+/g, ' ');
+}
+
+export function firstNameOf(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  return parts[0] ?? '';
+}

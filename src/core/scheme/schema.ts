@@ -1,0 +1,150 @@
+// scheme.json is validated once, here, and reported by JSON path; everything after trusts the type.
+import { z } from 'zod';
+import { MENTOR_FIELDS, STUDENT_FIELDS } from '../types.js';
+
+const isoDate = z.iso.date({ message: 'must be a date written YYYY-MM-DD' });
+
+const vocabularyEntry = z.strictObject({
+  value: z.string().min(1),
+  synonyms: z.array(z.string()).default([]),
+});
+
+const mappingRule = z
+  .strictObject({
+    header: z.string().min(1).optional(),
+    pattern: z.string().min(1).optional(),
+    field: z.string().min(1),
+  })
+  .refine((r) => (r.header === undefined) !== (r.pattern === undefined), {
+    message: 'give either "header" (exact text) or "pattern" (regular expression), not both',
+  })
+  .refine(
+    (r) => {
+      if (r.pattern === undefined) return true;
+      try {
+        new RegExp(r.pattern, 'i');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'is not a valid regular expression', path: ['pattern'] },
+  );
+
+const preset = z.strictObject({
+  list_separator: z.string().min(1),
+  columns: z.array(mappingRule),
+});
+
+const survey = z.strictObject({
+  title: z.string().min(1),
+  link: z.string().min(1),
+  date: isoDate,
+});
+
+const studentField = z.enum(STUDENT_FIELDS);
+const mentorField = z.enum(MENTOR_FIELDS);
+
+export const schemeSchema = z.strictObject({
+  version: z.literal(1),
+  name: z.string().min(1),
+  contact_email: z.email(),
+  from: z.string().min(3).optional(),
+  signature: z.string().default(''),
+  locale: z.string().default('en-GB'),
+  date_order: z.enum(['DMY', 'MDY']).default('DMY'),
+  timeline: z.strictObject({
+    applications_open: isoDate,
+    applications_close: isoDate,
+    matching: isoDate,
+    introductions: isoDate,
+    programme_start: isoDate,
+    meeting_1_due: isoDate,
+    meeting_2_due: isoDate,
+    meeting_3_due: isoDate,
+    feedback: isoDate,
+    programme_end: isoDate,
+    grace_days: z.int().min(0).max(90),
+  }),
+  matching: z.strictObject({
+    weights: z.strictObject({
+      sector: z.number().min(0),
+      support: z.number().min(0),
+      programme: z.number().min(0),
+      location: z.number().min(0),
+    }),
+    programme_groups: z.array(z.array(z.string().min(1))),
+    require_shared_sector: z.boolean(),
+    min_score: z.number().min(0).max(100),
+    alternatives: z.int().min(0).max(10).default(3),
+  }),
+  chasing: z.strictObject({ max_chases: z.int().min(0).max(10) }),
+  sharing: z.strictObject({
+    to_student: z.array(mentorField, { message: 'names a field that is not a mentor field' }),
+    to_mentor: z.array(studentField, { message: 'names a field that is not a student field' }),
+    consent: z.record(z.string(), z.enum(['share_bio', 'share_linkedin'])).default({}),
+  }),
+  vocabularies: z.strictObject({
+    sectors: z.array(vocabularyEntry),
+    support_areas: z.array(vocabularyEntry),
+    programmes: z.array(vocabularyEntry).default([]),
+  }),
+  presets: z.strictObject({
+    msforms: preset,
+    googleforms: preset,
+    qualtrics: preset,
+  }),
+  mappings: z.strictObject({
+    students: z.array(mappingRule).default([]),
+    mentors: z.array(mappingRule).default([]),
+    meetings: z.array(mappingRule).default([]),
+    feedback: z.array(mappingRule).default([]),
+  }),
+  surveys: z.record(z.string().regex(/^[a-z0-9_-]+$/i, 'survey names are letters, digits, - and _'), survey).default({}),
+  retention: z.strictObject({ months_after_end: z.int().min(0).max(120) }),
+});
+
+export type Scheme = z.infer<typeof schemeSchema>;
+export type MappingRule = z.infer<typeof mappingRule>;
+export type VocabularyEntry = z.infer<typeof vocabularyEntry>;
+
+export interface SchemeProblem {
+  path: string; // e.g. "matching.weights.sector"
+  message: string;
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || '(top level)';
+}
+
+export function parseScheme(raw: unknown): { ok: true; scheme: Scheme } | { ok: false; problems: SchemeProblem[] } {
+  const result = schemeSchema.safeParse(raw);
+  if (!result.success) {
+    return {
+      ok: false,
+      problems: result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
+    };
+  }
+  const scheme = result.data;
+  const problems: SchemeProblem[] = [];
+  // Consent keys must be fields the policy shares; a consent on a field never shared is a typo.
+  for (const key of Object.keys(scheme.sharing.consent)) {
+    if (!(STUDENT_FIELDS as readonly string[]).includes(key) && !(MENTOR_FIELDS as readonly string[]).includes(key)) {
+      problems.push({ path: `sharing.consent.${key}`, message: 'is not a participant field' });
+    }
+  }
+  const t = scheme.timeline;
+  const order: (keyof typeof t)[] = ['meeting_1_due', 'meeting_2_due', 'meeting_3_due'];
+  for (let i = 1; i < order.length; i++) {
+    const a = order[i - 1]!;
+    const b = order[i]!;
+    if (String(t[a]) > String(t[b])) problems.push({ path: `timeline.${b}`, message: `comes before ${a}` });
+  }
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, scheme };
+}

@@ -1,0 +1,91 @@
+// Reading CSV exports: decode, detect the delimiter, parse with csv-parse into raw rows.
+// Headers are NOT handed to csv-parse (`columns: true` silently keeps only the last of two
+// same-named columns); the import core sees every header and decides.
+import { parse } from 'csv-parse/sync';
+import { DataError } from '../errors.js';
+import { decodeText } from './decode.js';
+
+export interface RawTable {
+  file: string;
+  /** rows[0] is the first line of the file (the header row, or Qualtrics' first of three). */
+  rows: string[][];
+  /** The spreadsheet row number of rows[i]: what the administrator sees in Excel. */
+  rowNumbers: number[];
+  format: 'csv' | 'xlsx';
+  encoding?: string;
+  delimiter?: string;
+  sheet?: string;
+}
+
+const DELIMITERS = [',', ';', '\t'] as const;
+
+/** Count delimiters outside quotes in the first logical line; the most frequent wins. */
+export function detectDelimiter(text: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let inQuotes = false;
+  for (let i = 0; i < text.length && i < 65536; i++) {
+    const ch = text[i]!;
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (ch === '\n' || ch === '\r')) break;
+    else if (!inQuotes && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ',';
+  let bestCount = 0;
+  for (const [d, n] of counts) {
+    if (n > bestCount) {
+      best = d;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+export function parseCsvText(
+  text: string,
+  file: string,
+  delimiter?: string,
+): { rows: string[][]; rowNumbers: number[]; delimiter: string } {
+  // Excel's "sep=;" first line names the delimiter explicitly.
+  let body = text;
+  let delim = delimiter;
+  const sep = /^sep=(.)\r?\n/.exec(body);
+  if (sep) {
+    delim = delim ?? sep[1];
+    body = body.slice(sep[0].length);
+  }
+  delim = delim ?? detectDelimiter(body);
+  let rows: string[][];
+  try {
+    rows = parse(body, {
+      delimiter: delim,
+      relax_column_count: true,
+      bom: true,
+    }) as string[][];
+  } catch (err) {
+    const e = err as { message?: string; lines?: number; code?: string };
+    const line = typeof e.lines === 'number' ? e.lines : undefined;
+    throw new DataError(
+      `the CSV cannot be read: ${(e.message ?? String(err)).replace(/^Invalid Record Length: /, '')}`,
+      line !== undefined ? { file, row: line } : { file },
+      'check for a stray double quote near that line, or save the file again from Excel as CSV',
+    );
+  }
+  // A row of nothing but empty cells is how Excel saves cleared rows: skip it like a blank line,
+  // but keep counting it so row numbers match what the administrator sees in Excel.
+  const kept: string[][] = [];
+  const rowNumbers: number[] = [];
+  const offset = sep ? 2 : 1;
+  rows.forEach((r, i) => {
+    if (r.some((c) => c.trim() !== '')) {
+      kept.push(r);
+      rowNumbers.push(i + offset);
+    }
+  });
+  return { rows: kept, rowNumbers, delimiter: delim };
+}
+
+export function readCsvBytes(bytes: Uint8Array, file: string, opts: { encoding?: string; delimiter?: string } = {}): RawTable {
+  const { text, encoding } = decodeText(bytes, file, opts.encoding);
+  const { rows, rowNumbers, delimiter } = parseCsvText(text, file, opts.delimiter);
+  return { file, rows, rowNumbers, format: 'csv', encoding, delimiter };
+}

@@ -1,0 +1,76 @@
+// One command at a time may change a workspace. The lock is a file created exclusively; a lock
+// left by a process that no longer exists (killed, machine restarted) is taken over.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DataError } from '../errors.js';
+
+interface LockInfo {
+  pid: number;
+  command: string;
+  started: string;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+export function acquireLock(root: string, command: string, waitMs = 3000): () => void {
+  const dir = path.join(root, '.mentorship');
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new DataError(`cannot use the workspace: ${e.code === 'EACCES' || e.code === 'EROFS' ? 'the folder is read-only' : e.message}`, { file: root }, 'run the command in a folder you can write to');
+  }
+  const file = path.join(dir, 'lock');
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      const fd = fs.openSync(file, 'wx');
+      const info: LockInfo = { pid: process.pid, command, started: new Date().toISOString() };
+      fs.writeSync(fd, JSON.stringify(info));
+      fs.closeSync(fd);
+      return () => {
+        try {
+          const current = JSON.parse(fs.readFileSync(file, 'utf8')) as LockInfo;
+          if (current.pid === process.pid) fs.rmSync(file, { force: true });
+        } catch {
+          /* already gone */
+        }
+      };
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      if (e.code !== 'EEXIST') {
+        throw new DataError(`cannot lock the workspace: ${e.code === 'EACCES' || e.code === 'EROFS' ? 'the folder is read-only' : e.message}`, { file: root }, 'run the command in a folder you can write to');
+      }
+    }
+    let info: LockInfo | undefined;
+    try {
+      info = JSON.parse(fs.readFileSync(file, 'utf8')) as LockInfo;
+    } catch {
+      info = undefined; // being written right now, or garbage: judged by age below
+    }
+    const stale = info ? !alive(info.pid) : Date.now() - (fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) > 10_000;
+    if (stale) {
+      fs.rmSync(file, { force: true });
+      continue;
+    }
+    if (Date.now() >= deadline) {
+      throw new DataError(
+        `another mentorship command${info ? ` (${info.command}, process ${info.pid}, started ${info.started})` : ''} is changing this workspace`,
+        { file: root },
+        'wait for it to finish, then run this command again',
+      );
+    }
+    sleep(100);
+  }
+}

@@ -1,0 +1,297 @@
+// Every command that changes a workspace stages its writes in a Transaction and commits them at
+// the end, so a failure (or Ctrl-C) half-way leaves the workspace as it was:
+//   1. each new file is written beside its target as a temporary file;
+//   2. each file about to be replaced or deleted gets a hard-linked backup;
+//   3. a journal listing all of it is written (atomically);
+//   4. the temporaries are renamed over their targets and deletions done;
+//   5. the journal is removed: this is the commit point; backups are then cleaned up.
+// If the process dies between 3 and 5, the next command finds the journal and rolls back.
+// No library does multi-file atomic commits with rollback, hence this small hand-written one.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DataError } from '../errors.js';
+
+const STATE_DIR = '.mentorship';
+const JOURNAL = 'journal.json';
+const MANIFEST = 'generated.json';
+const TMP_SUFFIX = '.mentorship-tmp';
+const BAK_SUFFIX = '.mentorship-bak';
+
+export interface PlannedChange {
+  path: string; // relative to the workspace, with forward slashes
+  action: 'create' | 'replace' | 'delete' | 'unchanged';
+  bytes: number;
+}
+
+interface Staged {
+  rel: string;
+  data: Buffer | null; // null = delete
+  generated: boolean;
+  durable: boolean;
+}
+
+interface Journal {
+  entries: { target: string; tmp: string | null; bak: string | null }[];
+}
+
+export function sha256(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Test hook: fail after this many renames, to prove rollback works. */
+let failAfterRenames: number | null = null;
+export function injectFailureAfterRenames(n: number | null): void {
+  failAfterRenames = n;
+}
+
+function tmpName(abs: string, suffix: string): string {
+  return path.join(path.dirname(abs), `.${path.basename(abs)}${suffix}`);
+}
+
+function readManifest(root: string): Record<string, string> {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(root, STATE_DIR, MANIFEST), 'utf8')) as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
+
+/** Resolve a workspace-relative path and refuse anything that would leave the workspace. */
+export function insideWorkspace(root: string, rel: string): string {
+  const abs = path.resolve(root, rel);
+  const relBack = path.relative(root, abs);
+  if (relBack.startsWith('..') || path.isAbsolute(relBack)) {
+    throw new DataError(`refusing to write outside the workspace: ${rel}`);
+  }
+  return abs;
+}
+
+function ioError(err: unknown, file: string): DataError {
+  const e = err as NodeJS.ErrnoException;
+  const reason =
+    e.code === 'ENOSPC' ? 'the disk is full' :
+    e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' :
+    e.code === 'EROFS' ? 'the folder is read-only' :
+    e.code === 'EDQUOT' ? 'the disk quota is exceeded' :
+    e.message;
+  return new DataError(`cannot write ${file}: ${reason}`, { file }, 'free some space or fix the folder permissions, then run the command again; nothing was changed');
+}
+
+export class Transaction {
+  private staged = new Map<string, Staged>();
+  constructor(
+    readonly root: string,
+    private readonly opts: { force?: boolean } = {},
+  ) {}
+
+  /** Stage a file. `generated` files (under out/) are protected from overwriting people's edits. */
+  write(rel: string, data: Buffer | string, opts: { generated?: boolean; durable?: boolean } = {}): void {
+    insideWorkspace(this.root, rel);
+    const norm = rel.split(path.sep).join('/');
+    this.staged.set(norm, {
+      rel: norm,
+      data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data,
+      generated: opts.generated ?? norm.startsWith('out/'),
+      durable: opts.durable ?? !norm.startsWith('out/'),
+    });
+  }
+
+  remove(rel: string): void {
+    insideWorkspace(this.root, rel);
+    const norm = rel.split(path.sep).join('/');
+    this.staged.set(norm, { rel: norm, data: null, generated: false, durable: true });
+  }
+
+  has(rel: string): boolean {
+    return this.staged.has(rel);
+  }
+
+  get size(): number {
+    return this.staged.size;
+  }
+
+  /** What commit() would do: the basis of --dry-run. */
+  plan(): PlannedChange[] {
+    const out: PlannedChange[] = [];
+    for (const s of [...this.staged.values()].sort((a, b) => a.rel.localeCompare(b.rel))) {
+      const abs = path.join(this.root, s.rel);
+      const exists = fs.existsSync(abs);
+      if (s.data === null) {
+        if (exists) out.push({ path: s.rel, action: 'delete', bytes: 0 });
+        continue;
+      }
+      let action: PlannedChange['action'] = exists ? 'replace' : 'create';
+      if (exists) {
+        try {
+          if (fs.readFileSync(abs).equals(s.data)) action = 'unchanged';
+        } catch {
+          /* unreadable: it will be replaced */
+        }
+      }
+      out.push({ path: s.rel, action, bytes: s.data.length });
+    }
+    return out;
+  }
+
+  /** Generated files a person changed since we wrote them: never overwritten without --force. */
+  editedByPeople(): string[] {
+    const manifest = readManifest(this.root);
+    const edited: string[] = [];
+    for (const s of this.staged.values()) {
+      if (!s.generated || s.data === null) continue;
+      const abs = path.join(this.root, s.rel);
+      if (!fs.existsSync(abs)) continue;
+      const known = manifest[s.rel];
+      const current = sha256(fs.readFileSync(abs));
+      if (current === sha256(s.data)) continue;
+      if (known !== current) edited.push(s.rel);
+    }
+    return edited;
+  }
+
+  commit(): PlannedChange[] {
+    const plan = this.plan();
+    if (!this.opts.force) {
+      const edited = this.editedByPeople();
+      if (edited.length) {
+        throw new DataError(
+          `${edited.length === 1 ? `${edited[0]} has` : `${edited.length} generated files have`} been changed since mentorship wrote ${edited.length === 1 ? 'it' : 'them'}${edited.length > 1 ? ` (${edited.slice(0, 5).join(', ')}${edited.length > 5 ? ', ...' : ''})` : ''}`,
+          {},
+          'keep your edits by copying the file elsewhere, or run the command again with --force to replace it',
+        );
+      }
+    }
+    const changes = [...this.staged.values()].filter((s) => plan.some((p) => p.path === s.rel && p.action !== 'unchanged'));
+    // The manifest records what we wrote, so an untouched generated file can be replaced next time.
+    const manifest = readManifest(this.root);
+    let manifestChanged = false;
+    for (const s of this.staged.values()) {
+      if (s.generated && s.data !== null) {
+        const h = sha256(s.data);
+        if (manifest[s.rel] !== h) {
+          manifest[s.rel] = h;
+          manifestChanged = true;
+        }
+      }
+      if (s.data === null && manifest[s.rel]) {
+        delete manifest[s.rel];
+        manifestChanged = true;
+      }
+    }
+    if (manifestChanged) {
+      changes.push({
+        rel: `${STATE_DIR}/${MANIFEST}`,
+        data: Buffer.from(`${JSON.stringify(manifest, null, 1)}\n`),
+        generated: false,
+        durable: true,
+      });
+    }
+    if (changes.length === 0) return plan;
+    const journal: Journal = { entries: [] };
+    try {
+      for (const s of changes) {
+        const abs = path.join(this.root, s.rel);
+        fs.mkdirSync(path.dirname(abs), { recursive: true });
+        let tmp: string | null = null;
+        if (s.data !== null) {
+          tmp = tmpName(abs, TMP_SUFFIX);
+          writeFileDurably(tmp, s.data, s.durable);
+        }
+        let bak: string | null = null;
+        if (fs.existsSync(abs)) {
+          bak = tmpName(abs, BAK_SUFFIX);
+          fs.rmSync(bak, { force: true });
+          fs.linkSync(abs, bak);
+        }
+        journal.entries.push({ target: abs, tmp, bak });
+      }
+      const stateDir = path.join(this.root, STATE_DIR);
+      fs.mkdirSync(stateDir, { recursive: true });
+      const journalPath = path.join(stateDir, JOURNAL);
+      writeFileDurably(`${journalPath}${TMP_SUFFIX}`, Buffer.from(JSON.stringify(journal)), true);
+      fs.renameSync(`${journalPath}${TMP_SUFFIX}`, journalPath);
+    } catch (err) {
+      cleanupFiles(journal);
+      throw ioError(err, (err as NodeJS.ErrnoException).path ?? this.root);
+    }
+    try {
+      let renamed = 0;
+      for (const e of journal.entries) {
+        if (failAfterRenames !== null && renamed >= failAfterRenames) throw new Error('injected failure between writes');
+        if (e.tmp) fs.renameSync(e.tmp, e.target);
+        else fs.rmSync(e.target, { force: true });
+        renamed++;
+      }
+      fs.rmSync(path.join(this.root, STATE_DIR, JOURNAL));
+    } catch (err) {
+      rollback(this.root);
+      if ((err as Error).message === 'injected failure between writes') throw err;
+      throw ioError(err, (err as NodeJS.ErrnoException).path ?? this.root);
+    }
+    cleanupFiles(journal);
+    return plan;
+  }
+}
+
+function writeFileDurably(file: string, data: Buffer, durable: boolean): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    fs.writeSync(fd, data);
+    if (durable) fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function cleanupFiles(journal: Journal): void {
+  for (const e of journal.entries) {
+    if (e.tmp) fs.rmSync(e.tmp, { force: true });
+    if (e.bak) fs.rmSync(e.bak, { force: true });
+  }
+}
+
+/** Undo a commit that did not reach its commit point: restore backups, remove new files. */
+export function rollback(root: string): boolean {
+  const journalPath = path.join(root, STATE_DIR, JOURNAL);
+  let journal: Journal;
+  try {
+    journal = JSON.parse(fs.readFileSync(journalPath, 'utf8')) as Journal;
+  } catch {
+    fs.rmSync(journalPath, { force: true });
+    return false;
+  }
+  for (const e of journal.entries) {
+    if (e.bak && fs.existsSync(e.bak)) fs.renameSync(e.bak, e.target);
+    else if (!e.bak) fs.rmSync(e.target, { force: true });
+    if (e.tmp) fs.rmSync(e.tmp, { force: true });
+  }
+  fs.rmSync(journalPath, { force: true });
+  return true;
+}
+
+/** Called under the lock before any command runs: finish the cleanup of an interrupted one. */
+export function recoverWorkspace(root: string): boolean {
+  const journalPath = path.join(root, STATE_DIR, JOURNAL);
+  const rolledBack = fs.existsSync(journalPath) ? rollback(root) : false;
+  // Temporaries and backups without a journal are leftovers of a command that died before its
+  // journal was written (nothing changed) or after its commit point (backups no longer needed).
+  const sweep = (dir: string, depth: number): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const ent of entries) {
+      const abs = path.join(dir, ent.name);
+      if (ent.isDirectory()) {
+        if (depth < 4 && ent.name !== 'node_modules') sweep(abs, depth + 1);
+      } else if (ent.name.endsWith(TMP_SUFFIX) || ent.name.endsWith(BAK_SUFFIX)) {
+        fs.rmSync(abs, { force: true });
+      }
+    }
+  };
+  sweep(root, 0);
+  return rolledBack;
+}

@@ -1,0 +1,92 @@
+// The one place that turns errors into messages and exit codes. bin/ calls main() and exits.
+import type { Readable } from 'node:stream';
+import { buildProgram, CommanderError } from './cli.js';
+import type { Context, GlobalOptions, OutStream } from './context.js';
+import { describeError } from './errors.js';
+import { makeChalk } from './ui/color.js';
+
+export interface MainIo {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  stdout?: OutStream;
+  stderr?: OutStream;
+  stdin?: Readable & { isTTY?: boolean };
+}
+
+function clock(env: NodeJS.ProcessEnv): () => Date {
+  const pinned = env.MENTORSHIP_TODAY;
+  if (pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned)) {
+    const fixed = new Date(`${pinned}T09:00:00Z`);
+    return () => new Date(fixed);
+  }
+  return () => new Date();
+}
+
+export function makeContext(opts: GlobalOptions, io: Required<MainIo>): Context {
+  const chalk = makeChalk(io.env, Boolean(io.stderr.isTTY));
+  return {
+    cwd: io.cwd,
+    env: io.env,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    stdin: io.stdin,
+    opts,
+    now: clock(io.env),
+    chalk,
+    interactive: Boolean(io.stdin.isTTY) && !opts.yes && io.env.CI !== 'true',
+    info: (m) => {
+      if (!opts.quiet) io.stderr.write(`${m}\n`);
+    },
+    warn: (m) => {
+      io.stderr.write(`${chalk.yellow('warning:')} ${m}\n`);
+    },
+    debug: (m) => {
+      if (opts.verbose) io.stderr.write(`${chalk.dim(m)}\n`);
+    },
+    print: (t) => {
+      io.stdout.write(t.endsWith('\n') ? t : `${t}\n`);
+    },
+    printJson: (v) => {
+      io.stdout.write(`${JSON.stringify(v, null, 2)}\n`);
+    },
+  };
+}
+
+export async function main(argv: string[], partial: MainIo = {}): Promise<number> {
+  const io: Required<MainIo> = {
+    cwd: partial.cwd ?? process.cwd(),
+    env: partial.env ?? process.env,
+    stdout: partial.stdout ?? process.stdout,
+    stderr: partial.stderr ?? process.stderr,
+    stdin: partial.stdin ?? process.stdin,
+  };
+  let verbose = argv.includes('--verbose') || argv.includes('-v');
+  let exitCode = 0;
+  const program = buildProgram({
+    async run(load, globals, args) {
+      verbose = globals.verbose;
+      const ctx = makeContext(globals, io);
+      const mod = await load();
+      await mod.run(ctx, ...args);
+    },
+  });
+  program.exitOverride();
+  program.configureOutput({
+    writeOut: (s) => io.stdout.write(s),
+    writeErr: (s) => io.stderr.write(s),
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version exit 0; every other commander complaint is a usage error.
+      exitCode = err.exitCode === 0 ? 0 : 2;
+    } else {
+      const d = describeError(err);
+      io.stderr.write(`${d.line}\n`);
+      if (verbose && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+      exitCode = d.exitCode;
+    }
+  }
+  return exitCode;
+}

@@ -1,0 +1,310 @@
+// The workspace's data files: read (whatever Excel did to them) and written (Excel-ready CSV).
+// A hand edit that breaks a rule stops the command with the file, row, column and the fix.
+import * as fs from 'node:fs';
+import { DataError } from '../errors.js';
+import { unescapeFormula, type Column } from '../io/cells.js';
+import { readCsvBytes } from '../io/csv-read.js';
+import { toExcelCsv } from '../io/csv-write.js';
+import type { Transaction } from '../io/transaction.js';
+import { parseWithPlan, planColumns } from '../core/import/pipeline.js';
+import { normaliseEmail, parseDate, parseDateTime } from '../core/import/values.js';
+import { peopleColumns, personRow } from '../core/store/people-rows.js';
+import type { Chase, Exclusion, FeedbackAnswer, Match, Meeting, Mentor, RowProblem, Student } from '../core/types.js';
+import type { Workspace } from './workspace.js';
+
+export const FILES = {
+  students: 'data/students.csv',
+  mentors: 'data/mentors.csv',
+  matches: 'data/matches.csv',
+  meetings: 'data/meetings.csv',
+  chases: 'data/chases.csv',
+  feedback: 'data/feedback.csv',
+  exclusions: 'data/exclusions.csv',
+  audit: 'data/audit.jsonl',
+} as const;
+
+export function readTable(ws: Workspace, rel: string): { file: string; rows: string[][]; rowNumbers: number[] } | null {
+  const abs = ws.abs(rel);
+  if (!fs.existsSync(abs)) return null;
+  const bytes = fs.readFileSync(abs);
+  if (bytes.length === 0) return { file: rel, rows: [], rowNumbers: [] };
+  const t = readCsvBytes(bytes, rel);
+  return { file: rel, rows: t.rows.map((r) => r.map(unescapeFormula)), rowNumbers: t.rowNumbers };
+}
+
+function handEditError(p: RowProblem, more: number): DataError {
+  return new DataError(
+    `${p.reason}${p.value ? ` (value "${p.value.slice(0, 80)}")` : ''}${more ? `; ${more} more problem(s) in this file` : ''}`,
+    { file: p.file, row: p.row, column: p.column },
+    'correct the cell in the data file (or undo the hand edit), then run the command again',
+  );
+}
+
+function loadPeople<T extends Student | Mentor>(ws: Workspace, target: 'students' | 'mentors', now: Date): T[] {
+  const table = readTable(ws, FILES[target]);
+  if (!table || table.rows.length === 0) return [];
+  const plan = planColumns(table, target, ws.scheme, 'canonical', new Map());
+  if (plan.missing.length) {
+    throw new DataError(`the column "${plan.missing[0]}" is missing`, { file: table.file, row: 1 }, `restore the header "${plan.missing[0]}" (the data files use the canonical field names)`);
+  }
+  const parsed = parseWithPlan<T>(table, target, ws.scheme, plan, now.getUTCFullYear() + 1);
+  const problems = parsed.rejects.flatMap((r) => r.problems);
+  if (problems.length) throw handEditError(problems[0]!, problems.length - 1);
+  const seen = new Set<string>();
+  for (const p of parsed.people) {
+    if (seen.has(p.person.email)) {
+      throw new DataError(`${p.person.email} appears twice`, { file: table.file, row: p.row, column: 'email' }, 'delete one of the two rows');
+    }
+    seen.add(p.person.email);
+  }
+  return parsed.people.map((p) => p.person);
+}
+
+export function loadStudents(ws: Workspace, now: Date): Student[] {
+  return loadPeople<Student>(ws, 'students', now);
+}
+
+export function loadMentors(ws: Workspace, now: Date): Mentor[] {
+  return loadPeople<Mentor>(ws, 'mentors', now);
+}
+
+export function stagePeople(tx: Transaction, target: 'students' | 'mentors', people: readonly (Student | Mentor)[]): void {
+  tx.write(FILES[target], toExcelCsv(peopleColumns(target), people.map(personRow)));
+}
+
+// ---- record files: matches, meetings, chases, feedback, exclusions ----
+
+type Kind = 'text' | 'email' | 'int' | 'number' | 'date' | 'datetime' | 'list';
+
+interface FieldSpec {
+  key: string;
+  kind: Kind;
+  required?: boolean;
+  oneOf?: readonly string[];
+}
+
+function readRecords(ws: Workspace, rel: string, spec: readonly FieldSpec[]): { record: Record<string, unknown>; row: number }[] {
+  const table = readTable(ws, rel);
+  if (!table || table.rows.length === 0) return [];
+  const headers = table.rows[0]!.map((h) => h.trim().toLowerCase());
+  const index = new Map(spec.map((f) => [f.key, headers.indexOf(f.key)]));
+  for (const f of spec) {
+    if (f.required && index.get(f.key) === -1) {
+      throw new DataError(`the column "${f.key}" is missing`, { file: rel, row: 1 }, `restore the header "${f.key}"`);
+    }
+  }
+  const out: { record: Record<string, unknown>; row: number }[] = [];
+  for (let r = 1; r < table.rows.length; r++) {
+    const cells = table.rows[r]!;
+    const row = table.rowNumbers[r]!;
+    const record: Record<string, unknown> = {};
+    for (const f of spec) {
+      const i = index.get(f.key)!;
+      const raw = (i >= 0 ? (cells[i] ?? '') : '').trim();
+      const bad = (why: string) => new DataError(`${why} (value "${raw.slice(0, 80)}")`, { file: rel, row, column: f.key }, 'correct the cell, or undo the hand edit, then run the command again');
+      if (raw === '') {
+        if (f.required) throw bad(`${f.key} is required`);
+        record[f.key] = f.kind === 'list' ? [] : f.kind === 'int' || f.kind === 'number' ? 0 : '';
+        continue;
+      }
+      switch (f.kind) {
+        case 'email': {
+          const e = normaliseEmail(raw);
+          if (!e) throw bad('is not an email address');
+          record[f.key] = e;
+          break;
+        }
+        case 'int':
+        case 'number': {
+          const n = Number(raw.replace(',', '.'));
+          if (!Number.isFinite(n) || (f.kind === 'int' && !Number.isInteger(n))) throw bad(`must be a ${f.kind === 'int' ? 'whole ' : ''}number`);
+          record[f.key] = n;
+          break;
+        }
+        case 'date': {
+          const d = parseDate(raw, ws.scheme.date_order);
+          if (!d) throw bad('is not a date');
+          record[f.key] = d;
+          break;
+        }
+        case 'datetime': {
+          const d = parseDateTime(raw, ws.scheme.date_order);
+          if (!d) throw bad('is not a date');
+          record[f.key] = d;
+          break;
+        }
+        case 'list':
+          record[f.key] = raw.split(/\s*;\s*/).filter(Boolean);
+          break;
+        default: {
+          if (f.oneOf && !f.oneOf.includes(raw.toLowerCase())) throw bad(`must be one of ${f.oneOf.join(', ')}`);
+          record[f.key] = f.oneOf ? raw.toLowerCase() : raw;
+        }
+      }
+    }
+    out.push({ record, row });
+  }
+  return out;
+}
+
+const MATCH_SPEC: FieldSpec[] = [
+  { key: 'student_email', kind: 'email', required: true },
+  { key: 'mentor_email', kind: 'email', required: true },
+  { key: 'status', kind: 'text', required: true, oneOf: ['proposed', 'confirmed', 'withdrawn', 'completed'] },
+  { key: 'score', kind: 'number' },
+  { key: 'sector_points', kind: 'number' },
+  { key: 'support_points', kind: 'number' },
+  { key: 'programme_points', kind: 'number' },
+  { key: 'location_points', kind: 'number' },
+  { key: 'shared_sectors', kind: 'list' },
+  { key: 'shared_support', kind: 'list' },
+  { key: 'proposed_at', kind: 'datetime' },
+  { key: 'decided_at', kind: 'datetime' },
+  { key: 'reason', kind: 'text' },
+];
+
+export const MATCH_COLUMNS: Column[] = MATCH_SPEC.map((f) => ({
+  key: f.key,
+  header: f.key,
+  type: f.kind === 'number' ? 'number' : 'text',
+}));
+
+export function loadMatches(ws: Workspace): Match[] {
+  return readRecords(ws, FILES.matches, MATCH_SPEC).map(({ record: r }) => ({
+    student_email: r.student_email as string,
+    mentor_email: r.mentor_email as string,
+    status: r.status as Match['status'],
+    score: r.score as number,
+    breakdown: {
+      sector: r.sector_points as number,
+      support: r.support_points as number,
+      programme: r.programme_points as number,
+      location: r.location_points as number,
+    },
+    shared_sectors: r.shared_sectors as string[],
+    shared_support: r.shared_support as string[],
+    proposed_at: r.proposed_at as string,
+    decided_at: r.decided_at as string,
+    reason: r.reason as string,
+  }));
+}
+
+export function matchRow(m: Match): Record<string, string | number | string[]> {
+  return {
+    student_email: m.student_email,
+    mentor_email: m.mentor_email,
+    status: m.status,
+    score: m.score,
+    sector_points: m.breakdown.sector,
+    support_points: m.breakdown.support,
+    programme_points: m.breakdown.programme,
+    location_points: m.breakdown.location,
+    shared_sectors: m.shared_sectors,
+    shared_support: m.shared_support,
+    proposed_at: m.proposed_at,
+    decided_at: m.decided_at,
+    reason: m.reason,
+  };
+}
+
+export function stageMatches(tx: Transaction, matches: readonly Match[]): void {
+  tx.write(FILES.matches, toExcelCsv(MATCH_COLUMNS, matches.map(matchRow)));
+}
+
+const MEETING_SPEC: FieldSpec[] = [
+  { key: 'student_email', kind: 'email', required: true },
+  { key: 'mentor_email', kind: 'email', required: true },
+  { key: 'meeting', kind: 'int', required: true },
+  { key: 'date', kind: 'date', required: true },
+  { key: 'source', kind: 'text' },
+];
+export const MEETING_COLUMNS: Column[] = MEETING_SPEC.map((f) => ({ key: f.key, header: f.key, type: f.kind === 'int' ? 'integer' : 'text' }));
+
+export function loadMeetings(ws: Workspace): Meeting[] {
+  return readRecords(ws, FILES.meetings, MEETING_SPEC).map(({ record }) => record as unknown as Meeting);
+}
+
+export function stageMeetings(tx: Transaction, meetings: readonly Meeting[]): void {
+  tx.write(FILES.meetings, toExcelCsv(MEETING_COLUMNS, meetings as unknown as Record<string, string>[]));
+}
+
+const CHASE_SPEC: FieldSpec[] = [
+  { key: 'email', kind: 'email', required: true },
+  { key: 'role', kind: 'text', required: true, oneOf: ['student', 'mentor'] },
+  { key: 'date', kind: 'date', required: true },
+  { key: 'meeting', kind: 'int' },
+  { key: 'reason', kind: 'text' },
+];
+export const CHASE_COLUMNS: Column[] = CHASE_SPEC.map((f) => ({ key: f.key, header: f.key, type: f.kind === 'int' ? 'integer' : 'text' }));
+
+export function loadChases(ws: Workspace): Chase[] {
+  return readRecords(ws, FILES.chases, CHASE_SPEC).map(({ record }) => record as unknown as Chase);
+}
+
+export function stageChases(tx: Transaction, chases: readonly Chase[]): void {
+  tx.write(FILES.chases, toExcelCsv(CHASE_COLUMNS, chases as unknown as Record<string, string>[]));
+}
+
+const FEEDBACK_SPEC: FieldSpec[] = [
+  { key: 'respondent', kind: 'email', required: true },
+  { key: 'role', kind: 'text', oneOf: ['student', 'mentor', ''] },
+  { key: 'survey', kind: 'text', required: true },
+  { key: 'question', kind: 'text', required: true },
+  { key: 'answer', kind: 'text' },
+  { key: 'submitted_at', kind: 'datetime' },
+];
+export const FEEDBACK_COLUMNS: Column[] = FEEDBACK_SPEC.map((f) => ({ key: f.key, header: f.key, type: 'text' }));
+
+export function loadFeedback(ws: Workspace): FeedbackAnswer[] {
+  return readRecords(ws, FILES.feedback, FEEDBACK_SPEC).map(({ record }) => record as unknown as FeedbackAnswer);
+}
+
+export function stageFeedback(tx: Transaction, answers: readonly FeedbackAnswer[]): void {
+  tx.write(FILES.feedback, toExcelCsv(FEEDBACK_COLUMNS, answers as unknown as Record<string, string>[]));
+}
+
+const EXCLUSION_SPEC: FieldSpec[] = [
+  { key: 'student_email', kind: 'email', required: true },
+  { key: 'mentor_email', kind: 'email', required: true },
+  { key: 'reason', kind: 'text' },
+  { key: 'added_at', kind: 'datetime' },
+];
+export const EXCLUSION_COLUMNS: Column[] = EXCLUSION_SPEC.map((f) => ({ key: f.key, header: f.key, type: 'text' }));
+
+export function loadExclusions(ws: Workspace): Exclusion[] {
+  return readRecords(ws, FILES.exclusions, EXCLUSION_SPEC).map(({ record }) => record as unknown as Exclusion);
+}
+
+export function stageExclusions(tx: Transaction, exclusions: readonly Exclusion[]): void {
+  tx.write(FILES.exclusions, toExcelCsv(EXCLUSION_COLUMNS, exclusions as unknown as Record<string, string>[]));
+}
+
+// ---- the audit log ----
+
+export interface AuditEntry {
+  at: string;
+  command: string;
+  [key: string]: unknown;
+}
+
+export function stageAudit(tx: Transaction, ws: Workspace, entry: AuditEntry): void {
+  const abs = ws.abs(FILES.audit);
+  const before = fs.existsSync(abs) ? fs.readFileSync(abs, 'utf8') : '';
+  tx.write(FILES.audit, `${before}${JSON.stringify(entry)}\n`);
+}
+
+export function loadAudit(ws: Workspace): AuditEntry[] {
+  const abs = ws.abs(FILES.audit);
+  if (!fs.existsSync(abs)) return [];
+  return fs
+    .readFileSync(abs, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .flatMap((l) => {
+      try {
+        return [JSON.parse(l) as AuditEntry];
+      } catch {
+        return [];
+      }
+    });
+}
