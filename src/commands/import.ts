@@ -98,7 +98,8 @@ function rejectsCsv(rows: readonly RejectedRow[]): Buffer {
 }
 
 function safeBase(file: string): string {
-  return path.basename(file).replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 80) || 'input';
+  const stem = path.basename(file, path.extname(file));
+  return stem.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '').slice(0, 80) || 'input';
 }
 
 export async function importPeople(ctx: Context, kind: PeopleTarget, files: string[], opts: ImportOptions) {
@@ -171,7 +172,7 @@ export async function importPeople(ctx: Context, kind: PeopleTarget, files: stri
       // Rows rejected for being on the other side have no cells: they need no fixing in the file.
       const fixable = list.filter((r) => r.headers.length > 0);
       if (!fixable.length) continue;
-      const rel = `out/rejects/${kind}-${safeBase(file)}.rejects.csv`;
+      const rel = `out/rejects/${safeBase(file)}.rejects.csv`;
       tx.write(rel, rejectsCsv(fixable));
       summary.rejectFiles.push(rel);
     }

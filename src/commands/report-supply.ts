@@ -38,7 +38,7 @@ export async function run(ctx: Context): Promise<void> {
       renderTable(
         [{ header: kind, max: 42 }, { header: 'students', align: 'right' }, { header: 'mentors', align: 'right' }, { header: 'places', align: 'right' }, { header: 'shortfall', align: 'right' }],
         short(kind).map((r) => [r.value, r.students, r.mentors, r.places, r.shortfall ? ctx.chalk.red(String(r.shortfall)) : '0']),
-      ),
+      ) + (kind === 'sector' ? '\n' : ''),
     );
   }
   ctx.info(`${report.students} students; ${report.mentors} available mentors offering ${report.places} places${report.unavailableMentors.length ? ` (${report.unavailableMentors.length} mentor(s) unavailable for the whole programme not counted)` : ''}.`);

@@ -30,7 +30,7 @@ export function parseDateTime(input: string, order: DateOrder = 'DMY'): string |
   let match: RegExpExecArray | null;
   if ((match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(.*)$/.exec(text))) {
     y = +match[1]!; m = +match[2]!; d = +match[3]!; rest = match[4]!;
-  } else if ((match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(.*)$/.exec(text))) {
+  } else if ((match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(.*)$/.exec(text))) {
     const a = +match[1]!;
     const b = +match[2]!;
     y = +match[3]!;
@@ -123,19 +123,29 @@ export function parseUnavailable(input: string, order: DateOrder = 'DMY'): DateR
   const ranges: DateRange[] = [];
   for (const part of t.split(/\s*(?:;|\n|,(?=\s*\d))\s*/)) {
     if (!part) continue;
-    const m = /^(.+?)\s*(?:\.\.|–|—|\bto\b|\buntil\b|\s-\s|-(?=\s*\d{1,2}[/.]))\s*(.+)$/i.exec(part);
-    if (!m) {
+    const halves = splitRange(part);
+    if (!halves) {
       const single = parseDate(part, order);
       if (!single) return null;
       ranges.push({ from: single, to: single });
       continue;
     }
-    const from = parseDate(m[1]!, order);
-    const to = parseDate(m[2]!, order);
+    const from = parseDate(halves[0], order);
+    const to = parseDate(halves[1], order);
     if (!from || !to || to < from) return null;
     ranges.push({ from, to });
   }
   return ranges;
+}
+
+/** "a..b", "a to b", "a until b", "a – b", "a - b", or "dd/mm/yyyy-dd/mm/yyyy". */
+function splitRange(part: string): [string, string] | null {
+  for (const sep of [/\.\./, /\s+(?:to|until|till)\s+/i, /\s*[–—]\s*/, /\s+-\s+/]) {
+    const m = sep.exec(part);
+    if (m) return [part.slice(0, m.index).trim(), part.slice(m.index + m[0].length).trim()];
+  }
+  const compact = /^(\d{1,2}[/.]\d{1,2}[/.]\d{2,4})-(\d{1,2}[/.]\d{1,2}[/.]\d{2,4})$/.exec(part.trim());
+  return compact ? [compact[1]!, compact[2]!] : null;
 }
 
 export function formatRanges(ranges: readonly DateRange[]): string {
