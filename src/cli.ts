@@ -25,6 +25,8 @@ function common(cmd: Command): Command {
 
 export interface CliIo {
   run(load: () => Promise<{ run: Handler }>, globals: GlobalOptions, args: unknown[]): Promise<void>;
+  writeOut(text: string): void;
+  writeErr(text: string): void;
 }
 
 function globalsOf(cmd: Command): GlobalOptions {
@@ -48,7 +50,11 @@ export function buildProgram(io: CliIo): Command {
     )
     .version('0.1.0', '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
-    .configureHelp({ sortSubcommands: false });
+    .configureHelp({ sortSubcommands: false })
+    // Set before any subcommand is added, so they inherit it: commander must never exit the
+    // process itself (only bin/ does), and writes where main() says.
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.writeOut(s), writeErr: (s) => io.writeErr(s) });
 
   const action =
     (load: () => Promise<{ run: Handler }>) =>

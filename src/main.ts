@@ -69,9 +69,6 @@ export async function main(argv: string[], partial: MainIo = {}): Promise<number
       const mod = await load();
       await mod.run(ctx, ...args);
     },
-  });
-  program.exitOverride();
-  program.configureOutput({
     writeOut: (s) => io.stdout.write(s),
     writeErr: (s) => io.stderr.write(s),
   });

@@ -3,15 +3,16 @@ import * as path from 'node:path';
 import type { Context } from '../context.js';
 import { DataError, UsageError } from '../errors.js';
 import { toExcelCsv } from '../io/csv-write.js';
-import { readInput } from '../io/input.js';
+import { openRows, type Row } from '../io/rows.js';
+import { progress } from '../ui/progress.js';
 import { parseMapOptions, REJECT_PREFIX } from '../core/import/columns.js';
 import type { PresetOption } from '../core/import/layout.js';
-import { dedupe, type Duplicate, merge } from '../core/import/merge.js';
-import { fieldsOf, type PeopleTarget, type RejectedRow, vocabulariesOf } from '../core/import/people.js';
-import { type ColumnPlan, parseWithPlan, planColumns } from '../core/import/pipeline.js';
-import { samePerson } from '../core/store/people-rows.js';
+import { IncomingPeople, mergeLines } from '../core/import/incoming.js';
+import type { Duplicate } from '../core/import/merge.js';
+import { fieldsOf, makePersonParser, type PeopleTarget, type RejectedRow, vocabulariesOf } from '../core/import/people.js';
+import { type ColumnPlan, planColumns } from '../core/import/pipeline.js';
 import type { Mentor, RowProblem, Student } from '../core/types.js';
-import { loadMentors, loadStudents, stageAudit, stagePeople } from '../workspace/store.js';
+import { loadPeopleLines, personLine, stageAudit, stagePeopleLines } from '../workspace/store.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
 
 export interface ImportOptions {
@@ -102,6 +103,23 @@ function safeBase(file: string): string {
   return stem.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '').slice(0, 80) || 'input';
 }
 
+function memory(): string {
+  const m = process.memoryUsage();
+  return `heap ${Math.round(m.heapUsed / 1e6)} MB, buffers ${Math.round(m.arrayBuffers / 1e6)} MB, rss ${Math.round(m.rss / 1e6)} MB`;
+}
+
+/** Read the first rows (up to Qualtrics' three header rows) to decide the layout, then stream. */
+async function headRows(rows: AsyncIterable<Row>): Promise<{ head: Row[]; rest: AsyncIterator<Row> }> {
+  const it = rows[Symbol.asyncIterator]();
+  const head: Row[] = [];
+  while (head.length < 3) {
+    const n = await it.next();
+    if (n.done) break;
+    head.push(n.value);
+  }
+  return { head, rest: it };
+}
+
 export async function importPeople(ctx: Context, kind: PeopleTarget, files: string[], opts: ImportOptions) {
   const maps = parseMapOptions(opts.map ?? [], [...fieldsOf(kind)]);
   return changeWorkspace(ctx, `import ${kind}`, async (ws, tx) => {
@@ -111,44 +129,62 @@ export async function importPeople(ctx: Context, kind: PeopleTarget, files: stri
       kind, files, imported: 0, updated: 0, unchanged: 0, older: 0, rejected: 0, duplicates: [], dropped: [], rejects: [],
       warnings: [], notes: [], rejectFiles: [], total: 0,
     };
-    const parsedAll: { person: Student | Mentor; file: string; row: number }[] = [];
+    const incoming = new IncomingPeople();
     const rejectsByFile = new Map<string, RejectedRow[]>();
+    const bar = progress(ctx.stderr, `importing ${kind}`, 0, !ctx.opts.quiet);
     for (const file of files) {
-      const table = await readInput(path.resolve(ctx.cwd, file), file, opts);
+      const source = await openRows(path.resolve(ctx.cwd, file), file, opts);
+      const { head, rest } = await headRows(source.rows);
+      if (head.length === 0) throw new DataError('the file has no rows', { file }, 'export the form responses again');
+      const table = { file, rows: head.map((r) => r.cells), rowNumbers: head.map((r) => r.row) };
       const plan = planColumns(table, kind, ws.scheme, opts.preset ?? 'auto', maps);
-      ctx.debug(`${file}: ${plan.layout.preset} layout, ${plan.layout.headers.length} columns`);
+      ctx.debug(`${file}: ${plan.layout.preset} layout${source.encoding ? `, ${source.encoding}` : ''}${source.delimiter ? `, delimiter ${JSON.stringify(source.delimiter)}` : ''}`);
       if (plan.missing.length && ctx.interactive) await askForColumns(ctx, plan, file);
       if (plan.missing.length) throw unmappedError(plan, file);
       summary.notes.push(...plan.columns.notes.map((n) => `${file}: ${n}`));
-      if (table.rows.length <= plan.layout.firstDataIndex) {
+      const parseRow = makePersonParser<Student | Mentor>({
+        target: kind, file, layout: plan.layout, columns: plan.columns, scheme: ws.scheme, vocab, maxYear: now.getUTCFullYear() + 1,
+      });
+      let answers = 0;
+      const handle = (r: Row) => {
+        answers++;
+        const outcome = parseRow(r.cells, r.row);
+        if (outcome.kind === 'dropped') summary.dropped.push({ file, row: r.row, reason: outcome.reason });
+        else if (outcome.kind === 'reject') {
+          const list = rejectsByFile.get(file) ?? [];
+          list.push(outcome.rejected);
+          rejectsByFile.set(file, list);
+        } else {
+          summary.warnings.push(...outcome.warnings);
+          const p = outcome.person;
+          incoming.add(p.email, { line: personLine(kind, p), submitted_at: p.submitted_at, file, row: r.row });
+        }
+        if ((summary.total + answers) % 1000 === 0) bar.tick(summary.total + answers);
+      };
+      head.slice(plan.layout.firstDataIndex).forEach(handle);
+      for (let n = await rest.next(); !n.done; n = await rest.next()) handle(n.value);
+      if (answers === 0) {
         throw new DataError('the file has a header but no responses', { file }, 'export the form responses again (were any submitted?)');
       }
-      const parsed = parseWithPlan<Student | Mentor>(table, kind, ws.scheme, plan, now.getUTCFullYear() + 1, vocab);
-      parsedAll.push(...parsed.people);
-      summary.dropped.push(...parsed.dropped);
-      summary.warnings.push(...parsed.warnings);
-      if (parsed.rejects.length) rejectsByFile.set(file, parsed.rejects);
-      summary.total += parsed.people.length + parsed.rejects.length;
+      summary.total += answers;
     }
-    const { kept, duplicates } = dedupe(parsedAll);
-    summary.duplicates = duplicates;
+    bar.end();
+    ctx.debug(`read ${summary.total} rows; ${memory()}`);
+    summary.duplicates = incoming.duplicates;
     // A person cannot be both a student and a mentor: the later import's row is rejected.
-    const otherSide = kind === 'students' ? loadMentors(ws, now) : loadStudents(ws, now);
-    const otherEmails = new Set(otherSide.map((p) => p.email));
-    const incoming: (Student | Mentor)[] = [];
-    for (const p of kept) {
-      if (otherEmails.has(p.person.email)) {
-        const other = kind === 'students' ? 'mentor' : 'student';
-        const list = rejectsByFile.get(p.file) ?? [];
-        list.push({
-          file: p.file, row: p.row, headers: [], cells: [],
-          problems: [{ file: p.file, row: p.row, column: 'email', value: p.person.email, reason: `is already in the workspace as a ${other}; a person cannot be both` }],
-        });
-        rejectsByFile.set(p.file, list);
-        continue;
-      }
-      incoming.push(p.person);
+    const other = kind === 'students' ? 'mentors' : 'students';
+    const otherEmails = await loadPeopleLines(ws, other, now);
+    for (const [email, e] of incoming.entries()) {
+      if (!otherEmails.has(email)) continue;
+      incoming.delete(email);
+      const list = rejectsByFile.get(e.file) ?? [];
+      list.push({
+        file: e.file, row: e.row, headers: [], cells: [],
+        problems: [{ file: e.file, row: e.row, column: 'email', value: email, reason: `is already in the workspace as a ${other === 'mentors' ? 'mentor' : 'student'}; a person cannot be both` }],
+      });
+      rejectsByFile.set(e.file, list);
     }
+    otherEmails.clear();
     for (const list of rejectsByFile.values()) {
       summary.rejected += list.length;
       for (const r of list) summary.rejects.push(...r.problems);
@@ -161,13 +197,15 @@ export async function importPeople(ctx: Context, kind: PeopleTarget, files: stri
         'fix the rows (run without --strict to get them in out/rejects/), then import again',
       );
     }
-    const existing = kind === 'students' ? loadStudents(ws, now) : loadMentors(ws, now);
-    const merged = merge<Student | Mentor>(existing, incoming, samePerson);
-    summary.imported = merged.imported.length;
-    summary.updated = merged.updated.length;
-    summary.unchanged = merged.unchanged.length;
-    summary.older = merged.older.length;
-    stagePeople(tx, kind, merged.people);
+    const stored = await loadPeopleLines(ws, kind, now);
+    ctx.debug(`loaded ${stored.size} stored ${kind}; ${memory()}`);
+    const merged = mergeLines(stored, incoming);
+    stored.clear();
+    summary.imported = merged.imported;
+    summary.updated = merged.updated;
+    summary.unchanged = merged.unchanged;
+    summary.older = merged.older;
+    stagePeopleLines(tx, kind, merged.lines);
     for (const [file, list] of rejectsByFile) {
       // Rows rejected for being on the other side have no cells: they need no fixing in the file.
       const fixable = list.filter((r) => r.headers.length > 0);
@@ -178,7 +216,7 @@ export async function importPeople(ctx: Context, kind: PeopleTarget, files: stri
     }
     stageAudit(tx, ws, {
       at: isoNow(ctx), command: `import ${kind}`, files, imported: summary.imported, updated: summary.updated,
-      unchanged: summary.unchanged, rejected: summary.rejected, duplicates: duplicates.length,
+      unchanged: summary.unchanged, rejected: summary.rejected, duplicates: summary.duplicates.length,
     });
     return summary;
   });

@@ -26,7 +26,9 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** Prefix a cell that would start a formula with an apostrophe, which spreadsheets show as text. */
 export function escapeFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  // A text that already starts with an apostrophe before such a character gets one more, so that
+  // reading back (unescapeFormula) returns exactly what was written.
+  return FORMULA_START.test(text) || (text[0] === "'" && FORMULA_START.test(text.slice(1))) ? `'${text}` : text;
 }
 
 /** Undo escapeFormula when reading back a file we wrote (or the administrator re-saved). */

@@ -45,6 +45,10 @@ function stripBom(text: string): string {
 }
 
 /** Binary junk (an .xlsx renamed .csv, a zip, an image) must not be imported as garbage rows. */
+export function assertText(buf: Buffer, file: string): void {
+  looksLikeText(buf, file);
+}
+
 function looksLikeText(buf: Buffer, file: string): void {
   if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) {
     throw new DataError('this is an Excel workbook (or another zip file), not a CSV', { file }, 'give the file an .xlsx extension, or save it from Excel as CSV');

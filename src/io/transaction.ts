@@ -26,7 +26,7 @@ export interface PlannedChange {
 
 interface Staged {
   rel: string;
-  data: Buffer | null; // null = delete
+  data: Buffer[] | null; // chunks; null = delete
   generated: boolean;
   durable: boolean;
 }
@@ -35,8 +35,28 @@ interface Journal {
   entries: { target: string; tmp: string | null; bak: string | null }[];
 }
 
-export function sha256(data: Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+export function sha256(data: Uint8Array | readonly Uint8Array[]): string {
+  const h = createHash('sha256');
+  if (Array.isArray(data)) for (const c of data) h.update(c);
+  else h.update(data as Uint8Array);
+  return h.digest('hex');
+}
+
+function byteLength(chunks: readonly Buffer[]): number {
+  return chunks.reduce((n, c) => n + c.length, 0);
+}
+
+/** Whether a file holds exactly these bytes, without joining the chunks into one buffer. */
+function sameContent(abs: string, chunks: readonly Buffer[]): boolean {
+  const stat = fs.statSync(abs, { throwIfNoEntry: false });
+  if (!stat || stat.size !== byteLength(chunks)) return false;
+  const current = fs.readFileSync(abs);
+  let at = 0;
+  for (const c of chunks) {
+    if (!current.subarray(at, at + c.length).equals(c)) return false;
+    at += c.length;
+  }
+  return true;
 }
 
 /** Test hook: fail after this many renames, to prove rollback works. */
@@ -86,12 +106,12 @@ export class Transaction {
   ) {}
 
   /** Stage a file. `generated` files (under out/) are protected from overwriting people's edits. */
-  write(rel: string, data: Buffer | string, opts: { generated?: boolean; durable?: boolean } = {}): void {
+  write(rel: string, data: Buffer | string | readonly Buffer[], opts: { generated?: boolean; durable?: boolean } = {}): void {
     insideWorkspace(this.root, rel);
     const norm = rel.split(path.sep).join('/');
     this.staged.set(norm, {
       rel: norm,
-      data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data,
+      data: typeof data === 'string' ? [Buffer.from(data, 'utf8')] : Array.isArray(data) ? [...data] : [data as Buffer],
       generated: opts.generated ?? norm.startsWith('out/'),
       durable: opts.durable ?? !norm.startsWith('out/'),
     });
@@ -124,12 +144,12 @@ export class Transaction {
       let action: PlannedChange['action'] = exists ? 'replace' : 'create';
       if (exists) {
         try {
-          if (fs.readFileSync(abs).equals(s.data)) action = 'unchanged';
+          if (sameContent(abs, s.data)) action = 'unchanged';
         } catch {
           /* unreadable: it will be replaced */
         }
       }
-      out.push({ path: s.rel, action, bytes: s.data.length });
+      out.push({ path: s.rel, action, bytes: byteLength(s.data) });
     }
     return out;
   }
@@ -182,7 +202,7 @@ export class Transaction {
     if (manifestChanged) {
       changes.push({
         rel: `${STATE_DIR}/${MANIFEST}`,
-        data: Buffer.from(`${JSON.stringify(manifest, null, 1)}\n`),
+        data: [Buffer.from(`${JSON.stringify(manifest, null, 1)}\n`)],
         generated: false,
         durable: true,
       });
@@ -234,10 +254,24 @@ export class Transaction {
   }
 }
 
-function writeFileDurably(file: string, data: Buffer, durable: boolean): void {
+function writeFileDurably(file: string, data: Buffer | readonly Buffer[], durable: boolean): void {
   const fd = fs.openSync(file, 'w');
   try {
-    fs.writeSync(fd, data);
+    // Many small chunks (one per CSV line) are gathered into 1 MiB writes.
+    const scratch = Buffer.allocUnsafe(1 << 20);
+    let used = 0;
+    for (const chunk of Array.isArray(data) ? data : [data as Buffer]) {
+      if (used + chunk.length > scratch.length) {
+        if (used) fs.writeSync(fd, scratch, 0, used);
+        used = 0;
+      }
+      if (chunk.length > scratch.length) fs.writeSync(fd, chunk);
+      else {
+        chunk.copy(scratch, used);
+        used += chunk.length;
+      }
+    }
+    if (used) fs.writeSync(fd, scratch, 0, used);
     if (durable) fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
@@ -262,8 +296,11 @@ export function rollback(root: string): boolean {
     return false;
   }
   for (const e of journal.entries) {
-    if (e.bak && fs.existsSync(e.bak)) fs.renameSync(e.bak, e.target);
-    else if (!e.bak) fs.rmSync(e.target, { force: true });
+    if (e.bak && fs.existsSync(e.bak)) {
+      fs.renameSync(e.bak, e.target);
+      // rename() between two links to the same file does nothing: drop the spare link.
+      fs.rmSync(e.bak, { force: true });
+    } else if (!e.bak) fs.rmSync(e.target, { force: true });
     if (e.tmp) fs.rmSync(e.tmp, { force: true });
   }
   fs.rmSync(journalPath, { force: true });

@@ -8,16 +8,17 @@ export interface Progress {
 
 const NOOP: Progress = { tick() {}, end() {} };
 
+/** total 0 means unknown (a streamed file): the count is shown instead of a percentage. */
 export function progress(stream: Writable & { isTTY?: boolean }, label: string, total: number, enabled: boolean): Progress {
-  if (!enabled || !stream.isTTY || total < 1000) return NOOP;
+  if (!enabled || !stream.isTTY || (total > 0 && total < 1000)) return NOOP;
   let last = 0;
   return {
     tick(done: number) {
       const now = Date.now();
       if (now - last < 100 && done < total) return;
       last = now;
-      const pct = Math.floor((done / total) * 100);
-      stream.write(`\r${label} ${pct}% (${done}/${total})`);
+      if (total > 0) stream.write(`\r${label} ${Math.floor((done / total) * 100)}% (${done}/${total})`);
+      else if (done >= 1000) stream.write(`\r${label} ${done} rows`);
     },
     end() {
       stream.write('\r\x1b[K');

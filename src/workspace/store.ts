@@ -4,7 +4,9 @@ import * as fs from 'node:fs';
 import { DataError } from '../errors.js';
 import { unescapeFormula, type Column } from '../io/cells.js';
 import { readCsvBytes } from '../io/csv-read.js';
-import { toExcelCsv } from '../io/csv-write.js';
+import { csvLine, excelCsvChunks, toExcelCsv } from '../io/csv-write.js';
+import { openRows } from '../io/rows.js';
+import { makePersonParser, vocabulariesOf } from '../core/import/people.js';
 import type { Transaction } from '../io/transaction.js';
 import { parseWithPlan, planColumns } from '../core/import/pipeline.js';
 import { normaliseEmail, parseDate, parseDateTime } from '../core/import/values.js';
@@ -70,6 +72,45 @@ export function loadMentors(ws: Workspace, now: Date): Mentor[] {
 
 export function stagePeople(tx: Transaction, target: 'students' | 'mentors', people: readonly (Student | Mentor)[]): void {
   tx.write(FILES[target], toExcelCsv(peopleColumns(target), people.map(personRow)));
+}
+
+export function personLine(target: 'students' | 'mentors', p: Student | Mentor): Buffer {
+  return Buffer.from(csvLine(peopleColumns(target), personRow(p)), 'utf8');
+}
+
+export function stagePeopleLines(tx: Transaction, target: 'students' | 'mentors', lines: Iterable<Uint8Array>): void {
+  tx.write(FILES[target], excelCsvChunks(peopleColumns(target), lines));
+}
+
+/**
+ * The stored people as canonical lines keyed by email, streamed: what `import` needs to merge a
+ * big file without holding two copies of every person as objects.
+ */
+export async function loadPeopleLines(ws: Workspace, target: 'students' | 'mentors', now: Date): Promise<Map<string, { line: Uint8Array; submitted_at: string }>> {
+  const out = new Map<string, { line: Uint8Array; submitted_at: string }>();
+  const rel = FILES[target];
+  const abs = ws.abs(rel);
+  if (!fs.existsSync(abs) || fs.statSync(abs).size === 0) return out;
+  const source = await openRows(abs, rel);
+  let parseRow: ReturnType<typeof makePersonParser<Student | Mentor>> | undefined;
+  for await (const r of source.rows) {
+    if (!parseRow) {
+      const table = { file: rel, rows: [r.cells], rowNumbers: [r.row] };
+      const plan = planColumns(table, target, ws.scheme, 'canonical', new Map());
+      if (plan.missing.length) {
+        throw new DataError(`the column "${plan.missing[0]}" is missing`, { file: rel, row: 1 }, `restore the header "${plan.missing[0]}" (the data files use the canonical field names)`);
+      }
+      parseRow = makePersonParser({ target, file: rel, layout: plan.layout, columns: plan.columns, scheme: ws.scheme, vocab: vocabulariesOf(ws.scheme), maxYear: now.getUTCFullYear() + 1 });
+      continue;
+    }
+    const outcome = parseRow(r.cells, r.row);
+    if (outcome.kind === 'reject') throw handEditError(outcome.rejected.problems[0]!, outcome.rejected.problems.length - 1);
+    if (outcome.kind !== 'person') continue;
+    const p = outcome.person;
+    if (out.has(p.email)) throw new DataError(`${p.email} appears twice`, { file: rel, row: r.row, column: 'email' }, 'delete one of the two rows');
+    out.set(p.email, { line: personLine(target, p), submitted_at: p.submitted_at });
+  }
+  return out;
 }
 
 // ---- record files: matches, meetings, chases, feedback, exclusions ----

@@ -87,11 +87,9 @@ export function vocabulariesOf(scheme: Scheme): Vocabularies {
   };
 }
 
-export interface PeopleInput {
+export interface ParserInput {
   target: PeopleTarget;
   file: string;
-  rows: readonly (readonly string[])[];
-  rowNumbers: readonly number[];
   layout: Layout;
   columns: ColumnMap;
   scheme: Scheme;
@@ -100,10 +98,36 @@ export interface PeopleInput {
   maxYear: number;
 }
 
+export interface PeopleInput extends ParserInput {
+  rows: readonly (readonly string[])[];
+  rowNumbers: readonly number[];
+}
+
+export type RowOutcome<T> =
+  | { kind: 'person'; person: T; warnings: RowProblem[] }
+  | { kind: 'reject'; rejected: RejectedRow }
+  | { kind: 'dropped'; reason: string };
+
+/** Parse a whole table at once (small inputs and tests); big imports use makePersonParser. */
 export function parsePeople<T extends Student | Mentor>(input: PeopleInput): PeopleParse<T> {
+  const parseRow = makePersonParser<T>(input);
+  const out: PeopleParse<T> = { people: [], rejects: [], warnings: [], dropped: [] };
+  for (let r = input.layout.firstDataIndex; r < input.rows.length; r++) {
+    const row = input.rowNumbers[r] ?? r + 1;
+    const outcome = parseRow(input.rows[r]!, row);
+    if (outcome.kind === 'person') {
+      out.warnings.push(...outcome.warnings);
+      out.people.push({ person: outcome.person, file: input.file, row });
+    } else if (outcome.kind === 'reject') out.rejects.push(outcome.rejected);
+    else out.dropped.push({ file: input.file, row, reason: outcome.reason });
+  }
+  return out;
+}
+
+/** One row at a time, so an import can stream its input. */
+export function makePersonParser<T extends Student | Mentor>(input: ParserInput): (cells: readonly string[], row: number) => RowOutcome<T> {
   const { layout, columns, file, scheme, vocab } = input;
   const headers = layout.headers;
-  const out: PeopleParse<T> = { people: [], rejects: [], warnings: [], dropped: [] };
   const colOf = new Map<string, number>();
   columns.fieldAt.forEach((f, i) => {
     if (f) colOf.set(f, i);
@@ -113,15 +137,11 @@ export function parsePeople<T extends Student | Mentor>(input: PeopleInput): Peo
     .filter((i) => i >= 0);
   const isCanonical = layout.preset === 'canonical';
   const order = scheme.date_order;
+  const extraAt = isCanonical ? headers.findIndex((h) => h.trim().toLowerCase() === 'extra') : -1;
 
-  for (let r = layout.firstDataIndex; r < input.rows.length; r++) {
-    const cells = input.rows[r]!;
-    const row = input.rowNumbers[r] ?? r + 1;
+  return (cells, row) => {
     const dropped = layout.dropReason(cells);
-    if (dropped) {
-      out.dropped.push({ file, row, reason: dropped });
-      continue;
-    }
+    if (dropped) return { kind: 'dropped', reason: dropped };
     const problems: RowProblem[] = [];
     const get = (field: string): string => {
       const i = colOf.get(field);
@@ -165,8 +185,7 @@ export function parsePeople<T extends Student | Mentor>(input: PeopleInput): Peo
 
     const extra: Record<string, string> = {};
     if (isCanonical) {
-      const i = headers.findIndex((h) => h.trim().toLowerCase() === 'extra');
-      const raw = i >= 0 ? (cells[i] ?? '').trim() : '';
+      const raw = extraAt >= 0 ? (cells[extraAt] ?? '').trim() : '';
       if (raw) {
         try {
           const parsed = JSON.parse(raw) as unknown;
@@ -239,12 +258,7 @@ export function parsePeople<T extends Student | Mentor>(input: PeopleInput): Peo
         problem(field, get(field), issue.message);
       }
     }
-    if (problems.length) {
-      out.rejects.push({ file, row, problems, headers, cells });
-      continue;
-    }
-    out.warnings.push(...rowWarnings);
-    out.people.push({ person: checked.data as T, file, row });
-  }
-  return out;
+    if (problems.length) return { kind: 'reject', rejected: { file, row, problems, headers, cells } };
+    return { kind: 'person', person: checked.data as T, warnings: rowWarnings };
+  };
 }

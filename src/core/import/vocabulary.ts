@@ -20,6 +20,8 @@ export function vocabKey(text: string): string {
 
 export class Vocabulary {
   private readonly byKey = new Map<string, string>();
+  /** Answers repeat across thousands of rows: remember what each spelling normalised to. */
+  private readonly cache = new Map<string, string | null>();
   /** Every spelling we know, longest first, for splitting. */
   readonly spellings: string[];
 
@@ -41,7 +43,12 @@ export class Vocabulary {
   }
 
   canonical(text: string): string | undefined {
-    return this.byKey.get(vocabKey(text));
+    let hit = this.cache.get(text);
+    if (hit === undefined) {
+      hit = this.byKey.get(vocabKey(text)) ?? null;
+      if (this.cache.size < 100_000) this.cache.set(text, hit);
+    }
+    return hit ?? undefined;
   }
 
   /** Split and normalise one answer. Unknown values are kept as typed and returned separately. */
@@ -58,6 +65,16 @@ export class Vocabulary {
   }
 }
 
+const lowerCache = new Map<string, string>();
+function lowered(k: string): string {
+  let l = lowerCache.get(k);
+  if (l === undefined) {
+    l = k.toLowerCase();
+    lowerCache.set(k, l);
+  }
+  return l;
+}
+
 function isSeparatorAt(text: string, i: number, seps: readonly string[]): number {
   for (const s of seps) if (text.startsWith(s, i)) return s.length;
   return 0;
@@ -70,6 +87,10 @@ function isSeparatorAt(text: string, i: number, seps: readonly string[]): number
 export function splitOptions(answer: string, separator: string, known: readonly string[]): string[] {
   const text = answer.replace(/\r\n?/g, '\n').trim();
   if (!text) return [];
+  // No option contains ";" or a line break, so those separators need no option list.
+  if (separator.trim() === ';' || !text.includes(separator.trim())) {
+    return [...new Set(text.split(/[;\n]/).map((p) => p.trim()).filter(Boolean))];
+  }
   const seps = [...new Set([separator, separator.trim(), ';', '\n'].filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);
   const lower = text.toLowerCase();
   const out: string[] = [];
@@ -79,7 +100,7 @@ export function splitOptions(answer: string, separator: string, known: readonly 
     if (i >= text.length) break;
     let taken = 0;
     for (const k of known) {
-      if (k.length === 0 || !lower.startsWith(k.toLowerCase(), i)) continue;
+      if (k.length === 0 || !lower.startsWith(lowered(k), i)) continue;
       const end = i + k.length;
       let j = end;
       while (j < text.length && text[j] === ' ') j++;

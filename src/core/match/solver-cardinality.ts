@@ -2,7 +2,8 @@
  * Maximum-cardinality b-matching (students x mentors with capacities) restricted to pairs whose
  * score is >= a threshold, and the bottleneck threshold search that fair mode is built on.
  *
- * Adjacency is read straight from the dense score matrix, so no S*M-sized structure is built.
+ * Adjacency is read straight from the dense score matrix, or from a compact copy of the allowed
+ * pairs when they are few, so no S*M-sized structure is ever built.
  * Augmentation uses passes of depth-first searches that share one visited-mentor mark per pass
  * (as in Hopcroft-Karp phases): a pass in which every search fails proves the matching maximum,
  * since a mentor visited by a failed search stays useless while the matching does not change.
@@ -28,13 +29,23 @@ export function maxCardinality(
 ): CardinalityState {
   const S = students;
   const M = mentors;
+  const rows = allowedRows(S, M, scores, lo);
+  const { sparse, off, adj } = rows;
+  const rowFrom = (k: number): number => (sparse ? off[k]! : k * M);
+  const rowTo = (k: number): number => (sparse ? off[k + 1]! : k * M + M);
+
   const mentorOf = new Int32Array(S).fill(-1);
   const load = new Int32Array(M);
   const head = new Int32Array(M).fill(-1);
   const next = new Int32Array(S).fill(-1);
   const prev = new Int32Array(S).fill(-1);
   let size = 0;
+  // Mentors with room: when none is left no augmenting path can end anywhere, so the matching is
+  // maximum, and short-of-places cohorts stop without any search.
+  let free = 0;
+  for (let j = 0; j < M; j++) if (cap[j]! > 0) free++;
   const assign = (i: number, j: number): void => {
+    if (load[j]! + 1 === cap[j]) free--;
     const h = head[j]!;
     next[i] = h;
     prev[i] = -1;
@@ -51,6 +62,7 @@ export function maxCardinality(
     else head[j] = n;
     if (n !== -1) prev[n] = p;
     mentorOf[i] = -1;
+    if (load[j] === cap[j]) free++;
     load[j]!--;
   };
   if (start) {
@@ -62,69 +74,12 @@ export function maxCardinality(
       }
     }
   }
-  // Greedy start: most students find a free mentor directly, leaving few searches.
-  for (let i = 0; i < S && size < target; i++) {
-    if (mentorOf[i]! >= 0) continue;
-    const base = i * M;
-    for (let j = 0; j < M; j++) {
-      if (load[j]! < cap[j]! && scores[base + j]! >= lo) {
-        assign(i, j);
-        size++;
-        break;
-      }
-    }
-  }
+
   const visited = new Int32Array(M);
   const cursor = new Int32Array(S);
   const stackS = new Int32Array(S + 1);
-  const stackM = new Int32Array(S + 1);
   let stamp = 0;
 
-  // Iterative, because an alternating path can be as long as the number of students.
-  const search = (root: number): boolean => {
-    let d = 0;
-    stackS[0] = root;
-    stackM[0] = -1;
-    cursor[root] = 0;
-    while (d >= 0) {
-      const k = stackS[d]!;
-      const base = k * M;
-      const own = mentorOf[k]!;
-      if (cursor[k] === 0) {
-        // Look-ahead: a mentor with room ends the path at once, which keeps paths short.
-        for (let j = 0; j < M; j++) {
-          if (j !== own && load[j]! < cap[j]! && scores[base + j]! >= lo) {
-            augment(d, j);
-            return true;
-          }
-        }
-      }
-      let j = cursor[k]!;
-      while (j < M && (j === own || visited[j] === stamp || !(scores[base + j]! >= lo))) j++;
-      cursor[k] = j + 1;
-      if (j < M) {
-        visited[j] = stamp;
-        const first = head[j]!;
-        if (first !== -1) {
-          d++;
-          stackS[d] = first;
-          stackM[d] = j;
-          cursor[first] = 0;
-        }
-        continue;
-      }
-      // k is exhausted: try the next student of the same mentor, else back up.
-      if (d === 0) return false;
-      const sib = next[k]!;
-      if (sib !== -1) {
-        stackS[d] = sib;
-        cursor[sib] = 0;
-      } else {
-        d--;
-      }
-    }
-    return false;
-  };
   const augment = (d: number, last: number): void => {
     let to = last;
     for (let t = d; t >= 0; t--) {
@@ -136,17 +91,108 @@ export function maxCardinality(
     }
     size++;
   };
+  // Entering student k (at depth d): a mentor with room ends the path at once, which keeps paths
+  // short; doubling as the greedy start when called at depth 0 on an unmatched student.
+  const enter = (k: number, d: number): boolean => {
+    const from = rowFrom(k);
+    const to = rowTo(k);
+    const base = k * M;
+    const own = mentorOf[k]!;
+    cursor[k] = from;
+    for (let pos = from; pos < to; pos++) {
+      const j = sparse ? adj[pos]! : pos - base;
+      if (j !== own && load[j]! < cap[j]! && (sparse || scores[pos]! >= lo)) {
+        augment(d, j);
+        return true;
+      }
+    }
+    return false;
+  };
+  // Iterative, because an alternating path can be as long as the number of students.
+  const search = (root: number): boolean => {
+    let d = 0;
+    stackS[0] = root;
+    if (enter(root, 0)) return true;
+    while (d >= 0) {
+      const k = stackS[d]!;
+      const own = mentorOf[k]!;
+      const base = k * M;
+      const to = rowTo(k);
+      let pos = cursor[k]!;
+      let j = -1;
+      for (; pos < to; pos++) {
+        const jj = sparse ? adj[pos]! : pos - base;
+        if (jj === own || visited[jj] === stamp || !(sparse || scores[pos]! >= lo)) continue;
+        j = jj;
+        pos++;
+        break;
+      }
+      cursor[k] = pos;
+      if (j >= 0) {
+        visited[j] = stamp;
+        const first = head[j]!;
+        if (first !== -1) {
+          stackS[++d] = first;
+          if (enter(first, d)) return true;
+        }
+        continue;
+      }
+      // k is exhausted: try the next student of the same mentor, else back up.
+      if (d === 0) return false;
+      const sib = next[k]!;
+      if (sib !== -1) {
+        stackS[d] = sib;
+        if (enter(sib, d)) return true;
+      } else {
+        d--;
+      }
+    }
+    return false;
+  };
 
-  for (;;) {
-    if (size >= target) break;
+  for (let i = 0; i < S && size < target && free > 0; i++) {
+    stackS[0] = i;
+    if (mentorOf[i]! < 0) enter(i, 0);
+  }
+  while (size < target && free > 0) {
     stamp++;
     let found = 0;
-    for (let i = 0; i < S && size < target; i++) {
+    for (let i = 0; i < S && size < target && free > 0; i++) {
       if (mentorOf[i]! < 0 && search(i)) found++;
     }
     if (found === 0) break;
   }
   return { mentorOf, size };
+}
+
+/** Above this many allowed pairs the dense matrix is scanned directly instead of copied. */
+const SPARSE_MIN_BUDGET = 1 << 20;
+
+/**
+ * Allowed pairs as CSR when they are a small share of the matrix (high thresholds, where most
+ * searches fail and each pass would otherwise rescan every full row), else a dense marker. The
+ * budget keeps the copy far below the size of the input itself.
+ */
+function allowedRows(
+  S: number,
+  M: number,
+  scores: Float64Array,
+  lo: number,
+): { sparse: boolean; off: Int32Array; adj: Int32Array } {
+  let count = 0;
+  for (let x = 0; x < scores.length; x++) if (scores[x]! >= lo) count++;
+  if (count > Math.max(SPARSE_MIN_BUDGET, scores.length >> 3)) {
+    return { sparse: false, off: new Int32Array(0), adj: new Int32Array(0) };
+  }
+  const off = new Int32Array(S + 1);
+  const adj = new Int32Array(count);
+  let n = 0;
+  for (let i = 0; i < S; i++) {
+    const base = i * M;
+    for (let j = 0; j < M; j++) if (scores[base + j]! >= lo) adj[n++] = j;
+    off[i + 1] = n;
+  }
+  return { sparse: true, off, adj };
 }
 
 /** The smallest double strictly greater than x, for "strictly above the threshold" tests. */

@@ -29,7 +29,7 @@ import {
   type OptimalityCertificate,
 } from './solver-input.js';
 
-export { verifyOptimality } from './solver-certificate.js';
+export { verifyOptimality, type VerifyOptions, type VerifyResult } from './solver-certificate.js';
 export { validateInput } from './solver-input.js';
 export type {
   AssignmentInput,
@@ -124,6 +124,8 @@ export function solveWithCertificate(input: AssignmentInput, options: SolverOpti
     engine.reinsert(viol.students);
   }
 
+  // The engine's invariants already give u = 0 for unmatched students and v = 0 for mentors with
+  // room; pinning them removes rounding residue, and lowering those to 0 keeps every pair feasible.
   const mentorOf = Int32Array.from(engine.mentorOf);
   const u = Float64Array.from(engine.u);
   const v = Float64Array.from(engine.v);

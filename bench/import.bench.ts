@@ -1,0 +1,39 @@
+// Import and start-up figures (issue 2): a 100,000-row CSV, a 20,000-row XLSX, and `--help`
+// against a bare `node -e ''` measured side by side.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { writeCohort } from './cohort.js';
+import { measureCli, median, printTable, REPO, BIN, timeCommand } from './measure.js';
+
+export async function benchImport(): Promise<Record<string, string | number>[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mentorship-bench-import-'));
+  await writeCohort(dir, { students: 100_000, mentors: 40_000, seed: 7, xlsxRows: 20_000 });
+  const rows: Record<string, string | number>[] = [];
+  const fresh = (name: string) => {
+    const ws = path.join(dir, name);
+    measureCli(['init', ws, '--quiet'], dir);
+    return ws;
+  };
+  const csv = measureCli(['import', 'students', path.join(dir, 'students.csv'), '--quiet'], fresh('ws-csv'));
+  rows.push({ case: 'import 100,000-row CSV', seconds: csv.seconds, 'peak MB': csv.maxRssMb, target: '< 3 s, < 150 MB', exit: csv.code });
+  const xlsx = measureCli(['import', 'students', path.join(dir, 'students.xlsx'), '--quiet'], fresh('ws-xlsx'));
+  rows.push({ case: 'import 20,000-row XLSX', seconds: xlsx.seconds, 'peak MB': xlsx.maxRssMb, target: '< 4 s', exit: xlsx.code });
+  const again = measureCli(['import', 'students', path.join(dir, 'students.csv'), '--quiet'], path.join(dir, 'ws-csv'));
+  rows.push({ case: 're-import the same 100,000 rows', seconds: again.seconds, 'peak MB': again.maxRssMb, target: '-', exit: again.code });
+  // --help against node itself, alternating so both see the same machine load.
+  const help: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    bare.push(timeCommand(process.execPath, ['-e', ''], REPO));
+    help.push(timeCommand(process.execPath, [BIN, '--help'], REPO));
+  }
+  rows.push({ case: "node -e ''", seconds: median(bare), 'peak MB': '-', target: '-', exit: 0 });
+  rows.push({ case: 'mentorship --help', seconds: median(help), 'peak MB': '-', target: `<= 2x node (${(median(help) / median(bare)).toFixed(2)}x)`, exit: 0 });
+  fs.rmSync(dir, { recursive: true, force: true });
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  printTable('import', await benchImport());
+}

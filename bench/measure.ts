@@ -1,0 +1,50 @@
+// Run the built CLI as a child process and measure wall time and peak memory (max RSS), the way
+// an administrator would experience it. No assertions: benchmarks print figures.
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = path.join(REPO, 'bin', 'mentorship.js');
+
+export interface Measured {
+  seconds: number;
+  maxRssMb: number;
+  code: number;
+  stderr: string;
+}
+
+/** GNU time's %M is the child's peak resident set in KiB. */
+export function measureCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Measured {
+  const started = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', 'MAXRSS_KB=%M', process.execPath, BIN, ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const m = /MAXRSS_KB=(\d+)/.exec(r.stderr ?? '');
+  return { seconds, maxRssMb: m ? Number(m[1]) / 1024 : NaN, code: r.status ?? -1, stderr: r.stderr ?? '' };
+}
+
+export function timeCommand(cmd: string, args: string[], cwd: string): number {
+  const started = process.hrtime.bigint();
+  spawnSync(cmd, args, { cwd, stdio: 'ignore' });
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+export function printTable(title: string, rows: Record<string, string | number>[]): void {
+  console.log(`\n## ${title}`);
+  if (!rows.length) return;
+  const keys = Object.keys(rows[0]!);
+  const cell = (v: string | number | undefined) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(3)) : String(v ?? ''));
+  const widths = keys.map((k) => Math.max(k.length, ...rows.map((r) => cell(r[k]).length)));
+  console.log(keys.map((k, i) => k.padEnd(widths[i]!)).join('  '));
+  for (const r of rows) console.log(keys.map((k, i) => cell(r[k]).padEnd(widths[i]!)).join('  '));
+}

@@ -1,0 +1,155 @@
+/**
+ * Solver bench: `npx tsx bench/solver.bench.ts` prints a table; `benchSolver()` returns the rows
+ * for other benches. It reports figures only and asserts nothing about time, because timings
+ * depend on the machine.
+ *
+ * Each measurement runs in a fresh child process so that the peak RSS it reports
+ * (process.resourceUsage().maxRSS) belongs to that size alone and not to whatever ran before.
+ * The peak includes the dense S*M score matrix of the input itself (8 bytes a pair).
+ */
+import { execFile } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import {
+  solveAssignment,
+  solveWithCertificate,
+  verifyOptimality,
+  type AssignmentInput,
+  type AssignmentResult,
+} from '../src/core/match/solver.js';
+import { makeBenchInstance } from './instances.js';
+import { referenceMinCost } from './reference-mincost.js';
+
+type Row = Record<string, string | number>;
+type Task =
+  | { kind: 'solve'; students: number; fair: boolean; capacityRatio?: number }
+  | { kind: 'reference'; students: number };
+
+const SIZES = [2000, 5000, 10000];
+/** The dense Hungarian reference is O(n^2 m) on slots: feasible at these sizes only. */
+const REFERENCE_SIZES = [500, 2000];
+
+/** First come, first served: the baseline a naive tool would produce. */
+export function greedyAssign(input: AssignmentInput): AssignmentResult {
+  const { students: S, mentors: M, scores } = input;
+  const left = Array.from(input.capacity);
+  const mentorOf = new Int32Array(S).fill(-1);
+  let matched = 0;
+  let totalScore = 0;
+  for (let i = 0; i < S; i++) {
+    let best = -1;
+    for (let j = 0; j < M; j++) {
+      const s = scores[i * M + j]!;
+      if (s !== -Infinity && left[j]! > 0 && (best < 0 || s > scores[i * M + best]!)) best = j;
+    }
+    if (best < 0) continue;
+    mentorOf[i] = best;
+    left[best]!--;
+    matched++;
+    totalScore += scores[i * M + best]!;
+  }
+  return { mentorOf, matched, totalScore };
+}
+
+const mb = (bytes: number): number => Math.round(bytes / 1048576);
+const secs = (ms: number): number => Number((ms / 1000).toFixed(3));
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+function runSolve(students: number, fair: boolean, capacityRatio = 1.2): Row {
+  const instance = makeBenchInstance(students, 1, capacityRatio);
+  const input: AssignmentInput = { ...instance, fair };
+  const rssBefore = process.memoryUsage().rss;
+  let t0 = performance.now();
+  const result = solveAssignment(input);
+  const seconds = secs(performance.now() - t0);
+  const maxRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+  t0 = performance.now();
+  solveAssignment(input);
+  const warmSeconds = secs(performance.now() - t0);
+  t0 = performance.now();
+  const certified = solveWithCertificate(input);
+  const verdict = verifyOptimality(input, certified);
+  const verifySeconds = secs(performance.now() - t0);
+  const greedy = greedyAssign(input);
+  return {
+    bench: `solve${fair ? ' fair' : ''}${capacityRatio === 1.2 ? '' : ` (places ${capacityRatio}x)`}`,
+    students,
+    mentors: instance.mentors,
+    seconds,
+    warmSeconds,
+    matched: result.matched,
+    totalScore: round2(result.totalScore),
+    maxRssMB,
+    inputMB: mb(instance.scores.byteLength),
+    rssBeforeSolveMB: mb(rssBefore),
+    pricingPasses: certified.iterations,
+    candidatePairs: certified.candidatePairs,
+    optimalityProof: verdict.ok ? `ok (max violation ${(verdict.maxViolation ?? 0).toExponential(1)})` : `FAILED: ${verdict.reason}`,
+    solvePlusProofSeconds: verifySeconds,
+    greedyMatched: greedy.matched,
+    greedyTotal: round2(greedy.totalScore),
+    vsGreedy: `+${result.matched - greedy.matched} matched, +${round2(result.totalScore - greedy.totalScore)} score`,
+  };
+}
+
+function runReference(students: number): Row {
+  const input = makeBenchInstance(students, 1);
+  let t0 = performance.now();
+  const ours = solveAssignment(input);
+  const seconds = secs(performance.now() - t0);
+  t0 = performance.now();
+  const ref = referenceMinCost(input);
+  const referenceSeconds = secs(performance.now() - t0);
+  const agree = ours.matched === ref.matched && Math.abs(ours.totalScore - ref.totalScore) <= 1e-6 * (1 + Math.abs(ref.totalScore));
+  return {
+    bench: 'vs reference',
+    students,
+    mentors: input.mentors,
+    seconds,
+    referenceSeconds,
+    matched: ours.matched,
+    referenceMatched: ref.matched,
+    totalScore: round2(ours.totalScore),
+    referenceTotal: round2(ref.totalScore),
+    agree: agree ? 'yes' : 'NO',
+  };
+}
+
+async function inChild(task: Task): Promise<Row> {
+  const self = fileURLToPath(import.meta.url);
+  // execArgv carries tsx's loader, so the child runs this same TypeScript file.
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [...process.execArgv, '--expose-gc', self, '--child', JSON.stringify(task)],
+    { maxBuffer: 1 << 20 },
+  );
+  const line = stdout.trim().split('\n').pop() ?? '{}';
+  return JSON.parse(line) as Row;
+}
+
+export async function benchSolver(): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const students of SIZES) rows.push(await inChild({ kind: 'solve', students, fair: false }));
+  rows.push(await inChild({ kind: 'solve', students: 2000, fair: true }));
+  // Fewer places than students: the solver must also choose who stays unmatched.
+  rows.push(await inChild({ kind: 'solve', students: 2000, fair: false, capacityRatio: 0.9 }));
+  for (const students of REFERENCE_SIZES) rows.push(await inChild({ kind: 'reference', students }));
+  return rows;
+}
+
+const childAt = process.argv.indexOf('--child');
+if (childAt >= 0) {
+  const task = JSON.parse(process.argv[childAt + 1] ?? '{}') as Task;
+  const row =
+    task.kind === 'solve' ? runSolve(task.students, task.fair, task.capacityRatio) : runReference(task.students);
+  process.stdout.write(`${JSON.stringify(row)}\n`);
+} else if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const rows = await benchSolver();
+  const solveRows = rows.filter((r) => String(r.bench).startsWith('solve'));
+  console.log('Solver (bench/instances.ts, seed 1); maxRssMB includes the S*M input (inputMB)');
+  console.table(solveRows, ['bench', 'students', 'mentors', 'seconds', 'warmSeconds', 'maxRssMB', 'inputMB', 'matched', 'totalScore', 'pricingPasses', 'optimalityProof']);
+  console.log('Versus first-come-first-served greedy');
+  console.table(solveRows, ['bench', 'students', 'matched', 'greedyMatched', 'totalScore', 'greedyTotal', 'vsGreedy']);
+  console.log('Versus textbook min-cost reference (dense Hungarian on expanded slots)');
+  console.table(rows.filter((r) => r.bench === 'vs reference'), ['students', 'seconds', 'referenceSeconds', 'matched', 'referenceMatched', 'totalScore', 'referenceTotal', 'agree']);
+}

@@ -1,0 +1,173 @@
+// Input files as a stream of rows, so a 100,000-row export never sits in memory as one string
+// or one array: the bytes are decoded chunk by chunk and fed to csv-parse's streaming parser.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import iconv from 'iconv-lite';
+import { DataError } from '../errors.js';
+import { unescapeFormula } from './cells.js';
+import { detectDelimiter } from './csv-read.js';
+import { assertText } from './decode.js';
+
+export interface Row {
+  cells: string[];
+  /** The row as Excel shows it (header = 1). */
+  row: number;
+}
+
+export interface RowSource {
+  format: 'csv' | 'xlsx';
+  encoding?: string;
+  delimiter?: string;
+  rows: AsyncIterable<Row>;
+}
+
+export interface RowOptions {
+  sheet?: string;
+  encoding?: string;
+  delimiter?: string;
+}
+
+const CHUNK = 1 << 20;
+
+/**
+ * The file's bytes from `start`, a chunk at a time: a big export is never read whole. The one
+ * buffer is reused, so each chunk must be consumed (decoded) before the next is asked for.
+ */
+function* byteChunks(abs: string, start: number): Generator<Buffer> {
+  const fd = fs.openSync(abs, 'r');
+  const buf = Buffer.allocUnsafe(CHUNK);
+  try {
+    let pos = start;
+    for (;;) {
+      const n = fs.readSync(fd, buf, 0, CHUNK, pos);
+      if (n <= 0) return;
+      pos += n;
+      yield buf.subarray(0, n);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function* decodedChunks(chunks: Iterable<Buffer>, encoding: string): Generator<string> {
+  if (encoding === 'utf-8') {
+    const decoder = new TextDecoder('utf-8');
+    for (const c of chunks) yield decoder.decode(c, { stream: true });
+    yield decoder.decode();
+    return;
+  }
+  const decoder = iconv.getDecoder(encoding);
+  for (const c of chunks) yield decoder.write(c);
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+/** Strict UTF-8 over the whole file, streamed (TextDecoder keeps state across chunks). */
+function isUtf8File(abs: string, start: number): boolean {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for (const c of byteChunks(abs, start)) decoder.decode(c, { stream: true });
+    decoder.decode();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function sniffEncoding(abs: string, buf: Buffer, shown: string, forced?: string): { encoding: string; skip: number; label: string } {
+  if (forced) {
+    if (!iconv.encodingExists(forced)) throw new DataError(`unknown encoding "${forced}"`, { file: shown }, 'use one of utf-8, utf-16le, windows-1252');
+    return { encoding: forced.toLowerCase() === 'utf8' ? 'utf-8' : forced, skip: 0, label: forced };
+  }
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+    if (!isUtf8File(abs, 3)) {
+      throw new DataError('the file starts with a UTF-8 marker but is not valid UTF-8', { file: shown }, 'save it again from Excel as "CSV UTF-8", or pass --encoding windows-1252');
+    }
+    return { encoding: 'utf-8', skip: 3, label: 'utf-8-bom' };
+  }
+  if (buf[0] === 0xff && buf[1] === 0xfe) return { encoding: 'utf-16le', skip: 2, label: 'utf-16le' };
+  if (buf[0] === 0xfe && buf[1] === 0xff) return { encoding: 'utf-16be', skip: 2, label: 'utf-16be' };
+  assertText(buf, shown);
+  // Strict UTF-8 first; anything that is not valid UTF-8 is Windows-1252, which decodes any byte.
+  return isUtf8File(abs, 0) ? { encoding: 'utf-8', skip: 0, label: 'utf-8' } : { encoding: 'windows-1252', skip: 0, label: 'windows-1252' };
+}
+
+async function* csvRows(abs: string, start: number, shown: string, encoding: string, delimiter: string, offset: number): AsyncGenerator<Row> {
+  const parser = parse({ delimiter, relax_column_count: true, bom: true });
+  const source = Readable.from(decodedChunks(byteChunks(abs, start), encoding), { objectMode: false });
+  source.pipe(parser);
+  let index = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      index++;
+      if (!record.some((c) => c.trim() !== '')) continue;
+      yield { cells: record.map(unescapeFormula), row: index + offset };
+    }
+  } catch (err) {
+    source.destroy();
+    if (err instanceof DataError) throw err;
+    const e = err as { message?: string; lines?: number };
+    throw new DataError(
+      `the CSV cannot be read: ${(e.message ?? String(err)).replace(/^Invalid Record Length: /, '')}`,
+      typeof e.lines === 'number' ? { file: shown, row: e.lines } : { file: shown },
+      'check for a stray double quote near that line, or save the file again from Excel as CSV',
+    );
+  }
+}
+
+export async function openRows(absPath: string, shown: string, opts: RowOptions = {}): Promise<RowSource> {
+  let buf: Buffer;
+  let size: number;
+  try {
+    const stat = fs.statSync(absPath);
+    if (stat.isDirectory()) throw new DataError('is a folder, not a file', { file: shown }, 'give the path of a .csv or .xlsx file');
+    size = stat.size;
+    // The first 64 KiB decide the format, encoding and delimiter; a CSV is then streamed.
+    const fd = fs.openSync(absPath, 'r');
+    try {
+      buf = Buffer.alloc(Math.min(size, 65536));
+      fs.readSync(fd, buf, 0, buf.length, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (err) {
+    if (err instanceof DataError) throw err;
+    const e = err as NodeJS.ErrnoException;
+    throw new DataError(
+      e.code === 'ENOENT' ? 'no such file' : e.code === 'EACCES' ? 'permission denied' : `cannot read it: ${e.message}`,
+      { file: shown },
+      e.code === 'ENOENT' ? 'check the path (quote names with spaces)' : undefined,
+    );
+  }
+  if (size === 0) throw new DataError('the file is empty', { file: shown }, 'export the form responses again');
+  const ext = path.extname(absPath).toLowerCase();
+  const isZip = buf[0] === 0x50 && buf[1] === 0x4b;
+  if (ext === '.xls') throw new DataError('old .xls workbooks are not supported', { file: shown }, 'open it in Excel and save it as .xlsx or CSV');
+  if (ext === '.xlsx' || ext === '.xlsm' || (isZip && ext !== '.csv')) {
+    if (!isZip) throw new DataError('is not a real .xlsx workbook', { file: shown }, 'open it in Excel and save it as .xlsx, or export it as CSV');
+    const { readXlsxBytes } = await import('./xlsx-read.js');
+    const table = await readXlsxBytes(fs.readFileSync(absPath), shown, opts.sheet);
+    return {
+      format: 'xlsx',
+      rows: (async function* () {
+        for (let i = 0; i < table.rows.length; i++) yield { cells: table.rows[i]!, row: table.rowNumbers[i]! };
+      })(),
+    };
+  }
+  const { encoding, skip, label } = sniffEncoding(absPath, buf, shown, opts.encoding);
+  let start = skip;
+  // The delimiter (and Excel's "sep=;" line) are decided on the first chunk of text.
+  const head = [...decodedChunks([buf.subarray(skip)], encoding)].join('');
+  let delimiter = opts.delimiter;
+  let offset = 0;
+  const sep = /^sep=(.)\r?\n/.exec(head);
+  if (sep) {
+    delimiter = delimiter ?? sep[1];
+    start += encoding === 'utf-8' || encoding === 'windows-1252' ? Buffer.byteLength(sep[0]) : iconv.encode(sep[0], encoding).length;
+    offset = 1;
+  }
+  delimiter = delimiter ?? detectDelimiter(sep ? head.slice(sep[0].length) : head);
+  return { format: 'csv', encoding: label, delimiter, rows: csvRows(absPath, start, shown, encoding, delimiter, offset) };
+}

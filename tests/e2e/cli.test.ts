@@ -1,0 +1,88 @@
+// The CLI frame: help, exit codes, colours, errors as one line, workspace discovery.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeWorkspace, runCli, tempDir } from '../helpers/cli.js';
+
+const COMMANDS = ['init', 'import', 'log', 'report', 'match', 'confirm', 'withdraw', 'export', 'emails', 'status', 'purge', 'demo'];
+
+describe('mentorship CLI', () => {
+  it('lists every command of the spec', () => {
+    const r = runCli(['--help'], { cwd: tempDir() });
+    expect(r.code).toBe(0);
+    for (const c of COMMANDS) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
+  });
+
+  it.each(COMMANDS)('%s --help has a description, examples and the common options', (c) => {
+    const r = runCli([c, '--help'], { cwd: tempDir() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Examples:');
+    for (const o of ['--workspace', '--json', '--dry-run', '--yes', '--force', '--quiet', '--verbose']) expect(r.stdout).toContain(o);
+  });
+
+  it('exits 2 on usage errors', () => {
+    const dir = tempDir();
+    expect(runCli(['frobnicate'], { cwd: dir }).code).toBe(2);
+    expect(runCli(['import'], { cwd: dir }).code).toBe(2);
+    const r = runCli(['status'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^usage error: this folder is not inside a mentorship workspace/);
+  });
+
+  it('finds the workspace from a subfolder, or from --workspace', () => {
+    const ws = makeWorkspace();
+    const sub = path.join(ws, 'out');
+    expect(runCli(['status', '--json'], { cwd: sub }).code).toBe(0);
+    const r = runCli(['status', '--json', '--workspace', ws], { cwd: tempDir() });
+    expect(JSON.parse(r.stdout).workspace).toBe(ws);
+  });
+
+  it('reports a broken scheme.json by JSON path, without a stack trace', () => {
+    const ws = makeWorkspace();
+    const file = path.join(ws, 'scheme.json');
+    const scheme = JSON.parse(fs.readFileSync(file, 'utf8'));
+    scheme.matching.weights.support = -5;
+    fs.writeFileSync(file, JSON.stringify(scheme));
+    const r = runCli(['status'], { cwd: ws });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: scheme\.json: matching\.weights\.support: /);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    fs.writeFileSync(file, '{ "version": 1, ');
+    expect(runCli(['status'], { cwd: ws }).stderr).toMatch(/scheme\.json: is not valid JSON/);
+  });
+
+  it('shows the stack trace only with --verbose', () => {
+    const ws = makeWorkspace();
+    fs.writeFileSync(path.join(ws, 'scheme.json'), '[]');
+    expect(runCli(['status'], { cwd: ws }).stderr).not.toMatch(/\n\s+at /);
+    expect(runCli(['status', '--verbose'], { cwd: ws }).stderr).toMatch(/\n\s+at /);
+  });
+
+  it('follows NO_COLOR and FORCE_COLOR', () => {
+    const ws = makeWorkspace({ 's.csv': 'email,name,programme,sectors\r\nbad,X,MSc Conflict Studies,Law\r\n' });
+    const plain = runCli(['import', 'students', 's.csv', '--dry-run'], { cwd: ws, env: { NO_COLOR: '1' } });
+    expect(plain.stderr).not.toContain('\u001b[');
+    const forced = runCli(['import', 'students', 's.csv', '--dry-run'], { cwd: ws, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(forced.stderr).toContain('\u001b[');
+  });
+
+  it('init writes a documented workspace and refuses to overwrite one', () => {
+    const dir = tempDir();
+    const r = runCli(['init', 'scheme'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const ws = path.join(dir, 'scheme');
+    for (const f of ['scheme.json', 'README.txt']) expect(fs.existsSync(path.join(ws, f))).toBe(true);
+    for (const d of ['data', 'out', 'templates']) expect(fs.statSync(path.join(ws, d)).isDirectory()).toBe(true);
+    const scheme = JSON.parse(fs.readFileSync(path.join(ws, 'scheme.json'), 'utf8'));
+    expect(scheme.timeline.meeting_1_due).toBe('2026-01-31');
+    expect(scheme.sharing.to_mentor).toEqual(['name', 'email', 'programme', 'sectors', 'support_areas', 'linkedin', 'bio']);
+    expect(runCli(['init', 'scheme'], { cwd: dir }).code).toBe(2);
+  });
+
+  it('status names the next step', () => {
+    const ws = makeWorkspace();
+    const r = runCli(['status'], { cwd: ws });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('import the student applications: mentorship import students FILE');
+  });
+});

@@ -1,0 +1,95 @@
+import iconv from 'iconv-lite';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { escapeFormula, unescapeFormula } from '../../src/io/cells.js';
+import { detectDelimiter, readCsvBytes } from '../../src/io/csv-read.js';
+import { toExcelCsv } from '../../src/io/csv-write.js';
+import { decodeText } from '../../src/io/decode.js';
+import { DataError } from '../../src/errors.js';
+
+const cols = [
+  { key: 'name', header: 'name' },
+  { key: 'bio', header: 'bio' },
+  { key: 'n', header: 'n', type: 'number' as const },
+];
+
+describe('Excel-ready CSV', () => {
+  it('starts with a BOM, ends records with CRLF and escapes formula-looking cells', () => {
+    const buf = toExcelCsv(cols, [
+      { name: '=Sam Taylor', bio: '=HYPERLINK("http://x","y")', n: -3 },
+      { name: '+Priya', bio: '@Jordan', n: 2 },
+      { name: '-dash', bio: '\tTabbed', n: 0 },
+    ]);
+    expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = buf.subarray(3).toString('utf8');
+    expect(text.split('\r\n')).toEqual([
+      'name,bio,n',
+      `"'=Sam Taylor","'=HYPERLINK(""http://x"",""y"")",-3`,
+      `"'+Priya","'@Jordan",2`,
+      `"'-dash","'\tTabbed",0`,
+      '',
+    ]);
+  });
+
+  it('round-trips any text through write and read back', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string(), fc.string()), { minLength: 1, maxLength: 8 }), (pairs) => {
+        const rows = pairs.map(([name, bio]) => ({ name: name.replace(/\r/g, ''), bio: bio.replace(/\r/g, '') }));
+        const buf = toExcelCsv(cols.slice(0, 2), rows);
+        const back = readCsvBytes(buf, 'x.csv');
+        const data = back.rows.slice(1).map((r) => r.map(unescapeFormula));
+        const expected = rows.filter((r) => r.name.trim() !== '' || r.bio.trim() !== '').map((r) => [r.name, r.bio]);
+        expect(data).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('escapes exactly the dangerous first characters', () => {
+    for (const c of ['=', '+', '-', '@', '\t', '\r']) expect(escapeFormula(`${c}x`)).toBe(`'${c}x`);
+    expect(escapeFormula("Zoë O'Brien")).toBe("Zoë O'Brien");
+    expect(unescapeFormula("'=x")).toBe('=x');
+    expect(unescapeFormula("'quoted")).toBe("'quoted");
+  });
+});
+
+describe('reading CSV as Excel and form tools write it', () => {
+  it('detects ; and tab delimiters', () => {
+    expect(detectDelimiter('a;b;c\n1;2;3')).toBe(';');
+    expect(detectDelimiter('a\tb\n1\t2')).toBe('\t');
+    expect(detectDelimiter('"x;y",b,c\n')).toBe(',');
+  });
+
+  it('decodes Windows-1252, UTF-8 with BOM and UTF-16 with BOM', () => {
+    const text = 'name;city\r\nZoë;Liège\r\n';
+    const cp1252 = iconv.encode(text, 'windows-1252');
+    expect(decodeText(cp1252, 'f').encoding).toBe('windows-1252');
+    expect(readCsvBytes(cp1252, 'f').rows).toEqual([['name', 'city'], ['Zoë', 'Liège']]);
+    const utf8bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]);
+    expect(readCsvBytes(utf8bom, 'f').rows[1]).toEqual(['Zoë', 'Liège']);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text.replace(/;/g, '\t'), 'utf-16le')]);
+    expect(readCsvBytes(utf16, 'f').rows[1]).toEqual(['Zoë', 'Liège']);
+  });
+
+  it('keeps row numbers as Excel shows them when blank rows are skipped', () => {
+    const t = readCsvBytes(Buffer.from('a,b\n1,2\n,\n\n3,4\n'), 'f');
+    expect(t.rows).toEqual([['a', 'b'], ['1', '2'], ['3', '4']]);
+    expect(t.rowNumbers).toEqual([1, 2, 5]);
+  });
+
+  it('refuses binary junk and workbooks disguised as CSV with a clear error', () => {
+    const junk = Buffer.from(Array.from({ length: 500 }, (_, i) => (i * 37) % 256));
+    expect(() => readCsvBytes(junk, 'junk.csv')).toThrow(DataError);
+    expect(() => readCsvBytes(Buffer.from('PK\x03\x04rest'), 'x.csv')).toThrow(/Excel workbook/);
+  });
+
+  it('names the line of a stray quote', () => {
+    try {
+      readCsvBytes(Buffer.from('a,b\n1,2\n3,"4\n'), 'q.csv');
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(DataError);
+      expect((err as DataError).where.file).toBe('q.csv');
+    }
+  });
+});

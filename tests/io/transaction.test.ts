@@ -1,0 +1,103 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { acquireLock } from '../../src/io/lock.js';
+import { injectFailureAfterRenames, recoverWorkspace, Transaction } from '../../src/io/transaction.js';
+import { DataError } from '../../src/errors.js';
+import { listFiles, snapshot, tempDir } from '../helpers/cli.js';
+
+afterEach(() => injectFailureAfterRenames(null));
+
+function seeded(): string {
+  const dir = tempDir('tx-');
+  fs.mkdirSync(path.join(dir, 'data'));
+  fs.writeFileSync(path.join(dir, 'data/a.csv'), 'old a');
+  fs.writeFileSync(path.join(dir, 'data/b.csv'), 'old b');
+  return dir;
+}
+
+describe('Transaction', () => {
+  it('writes every staged file, or none when it fails between writes', () => {
+    for (let n = 0; n < 4; n++) {
+      const dir = seeded();
+      const before = snapshot(dir);
+      const tx = new Transaction(dir);
+      tx.write('data/a.csv', 'new a');
+      tx.write('data/b.csv', 'new b');
+      tx.write('out/c.csv', 'new c');
+      injectFailureAfterRenames(n);
+      expect(() => tx.commit()).toThrow(/injected/);
+      expect(snapshot(dir)).toEqual(before);
+      expect(listFiles(dir).filter((f) => f.includes('mentorship-'))).toEqual([]);
+    }
+  });
+
+  it('commits all files and remembers what it generated', () => {
+    const dir = seeded();
+    const tx = new Transaction(dir);
+    tx.write('data/a.csv', 'new a');
+    tx.write('out/c.csv', 'new c');
+    tx.commit();
+    expect(fs.readFileSync(path.join(dir, 'data/a.csv'), 'utf8')).toBe('new a');
+    expect(fs.readFileSync(path.join(dir, 'out/c.csv'), 'utf8')).toBe('new c');
+    expect(Object.keys(JSON.parse(fs.readFileSync(path.join(dir, '.mentorship/generated.json'), 'utf8')))).toEqual(['out/c.csv']);
+  });
+
+  it('never overwrites a generated file a person edited, unless forced', () => {
+    const dir = seeded();
+    const first = new Transaction(dir);
+    first.write('out/review.xlsx', 'v1');
+    first.commit();
+    const untouched = new Transaction(dir);
+    untouched.write('out/review.xlsx', 'v2');
+    untouched.commit();
+    fs.writeFileSync(path.join(dir, 'out/review.xlsx'), 'edited by a person');
+    const again = new Transaction(dir);
+    again.write('out/review.xlsx', 'v3');
+    expect(() => again.commit()).toThrow(DataError);
+    expect(fs.readFileSync(path.join(dir, 'out/review.xlsx'), 'utf8')).toBe('edited by a person');
+    const forced = new Transaction(dir, { force: true });
+    forced.write('out/review.xlsx', 'v3');
+    forced.commit();
+    expect(fs.readFileSync(path.join(dir, 'out/review.xlsx'), 'utf8')).toBe('v3');
+  });
+
+  it('rolls back a commit whose process died after the journal was written', () => {
+    const dir = seeded();
+    const before = snapshot(dir);
+    // Simulate the state a SIGKILL between renames leaves: journal, a backup, one file replaced.
+    fs.mkdirSync(path.join(dir, '.mentorship'));
+    const target = path.join(dir, 'data/a.csv');
+    const bak = path.join(dir, 'data/.a.csv.mentorship-bak');
+    fs.linkSync(target, bak);
+    fs.writeFileSync(path.join(dir, 'data/.new.csv.mentorship-tmp'), 'x');
+    fs.writeFileSync(target + '.tmp', 'new a');
+    fs.renameSync(target + '.tmp', target);
+    fs.writeFileSync(
+      path.join(dir, '.mentorship/journal.json'),
+      JSON.stringify({ entries: [{ target, tmp: null, bak }, { target: path.join(dir, 'data/new.csv'), tmp: path.join(dir, 'data/.new.csv.mentorship-tmp'), bak: null }] }),
+    );
+    expect(recoverWorkspace(dir)).toBe(true);
+    const after = snapshot(dir);
+    after.delete('.mentorship/journal.json');
+    expect(after).toEqual(before);
+  });
+
+  it('refuses to write outside the workspace', () => {
+    const tx = new Transaction(seeded());
+    expect(() => tx.write('../escape.txt', 'x')).toThrow(/outside the workspace/);
+  });
+});
+
+describe('lock', () => {
+  it('refuses a second command clearly and takes over a stale lock', () => {
+    const dir = seeded();
+    const release = acquireLock(dir, 'import students');
+    expect(() => acquireLock(dir, 'match', 200)).toThrow(/another mentorship command \(import students/);
+    release();
+    fs.writeFileSync(path.join(dir, '.mentorship/lock'), JSON.stringify({ pid: 2 ** 22 + 12345, command: 'old', started: '' }));
+    const again = acquireLock(dir, 'match', 200);
+    again();
+    expect(fs.existsSync(path.join(dir, '.mentorship/lock'))).toBe(false);
+  });
+});
