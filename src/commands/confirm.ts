@@ -1,7 +1,86 @@
-// Placeholder until the issue that builds this command lands.
+// mentorship confirm [REVIEW_FILE] [--all]
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Context } from '../context.js';
-import { notAvailableYet } from './shared.js';
+import { DataError, UsageError } from '../errors.js';
+import type { RawTable } from '../io/csv-read.js';
+import { readInput } from '../io/input.js';
+import { applyDecisions, type Applied, readReview, REVIEW_SHEET } from '../core/match/review.js';
+import { loadExclusions, loadMatches, loadMentors, loadStudents, stageAudit, stageExclusions, stageMatches } from '../workspace/store.js';
+import { REVIEW_FILE } from './match-review-sheet.js';
+import { changeWorkspace, describeChanges, isoNow } from './shared.js';
 
-export async function run(_ctx: Context, ..._args: unknown[]): Promise<void> {
-  notAvailableYet('mentorship confirm');
+export interface ConfirmOptions {
+  all?: boolean;
+}
+
+/** The Review sheet if the workbook still has one; a sheet re-saved from a CSV has another name. */
+async function readSheet(abs: string, shown: string): Promise<RawTable> {
+  try {
+    return await readInput(abs, shown, { sheet: REVIEW_SHEET });
+  } catch (err) {
+    if (err instanceof DataError && /no sheet called/.test(err.message)) return readInput(abs, shown);
+    throw err;
+  }
+}
+
+function report(ctx: Context, a: Applied, source: string, dryRun: boolean): void {
+  const parts = [`${a.approved} approved`, `${a.rejected} rejected`, `${a.reassigned.length} reassigned`];
+  if (a.already) parts.push(`${a.already} already confirmed`);
+  ctx.info(`${source}: ${parts.join(', ')}; ${a.undecided} proposal(s) still waiting for a decision.`);
+  for (const r of a.reassigned) ctx.info(`  ${r.student}: reassigned from ${r.from} to ${r.to} (confirmed)`);
+  if (dryRun) return;
+  if (a.rejected) ctx.info(`Rejected pairs are in data/exclusions.csv and will not be proposed again; run mentorship match to propose new mentors for those students.`);
+  else if (a.approved + a.reassigned.length > 0) ctx.info('Next: mentorship export, then mentorship emails intro.');
+}
+
+export async function run(ctx: Context, reviewFile: string | undefined, opts: ConfirmOptions): Promise<void> {
+  if (reviewFile !== undefined && opts.all) {
+    throw new UsageError('give a review sheet or --all, not both', 'mentorship confirm out/match-review.xlsx, or mentorship confirm --all');
+  }
+  let source = '--all';
+  const changed = await changeWorkspace(ctx, 'confirm', async (ws, tx) => {
+    const now = ctx.now();
+    let lines: Parameters<typeof applyDecisions>[0]['lines'] = 'all';
+    let adopt: { rel: string; bytes: Buffer } | null = null;
+    if (!opts.all) {
+      const abs = reviewFile !== undefined ? path.resolve(ctx.cwd, reviewFile) : ws.abs(REVIEW_FILE);
+      source = reviewFile ?? REVIEW_FILE;
+      if (reviewFile === undefined && !fs.existsSync(abs)) {
+        throw new DataError('there is no review sheet', { file: REVIEW_FILE }, 'run mentorship match first, or give the saved sheet: mentorship confirm FILE (or confirm --all)');
+      }
+      lines = readReview(await readSheet(abs, source));
+      // A sheet edited where match wrote it has now been applied: let the next match replace it
+      // without --force by recording its current contents as what the tool knows about.
+      const rel = ws.rel(abs);
+      if (rel.startsWith('out/') && !rel.includes('..')) adopt = { rel, bytes: fs.readFileSync(abs) };
+    }
+    const exclusions = loadExclusions(ws);
+    const applied = applyDecisions({
+      file: source, matches: loadMatches(ws), exclusions, students: loadStudents(ws, now), mentors: loadMentors(ws, now),
+      scheme: ws.scheme, lines, at: isoNow(ctx),
+    });
+    const decided = applied.approved + applied.rejected + applied.reassigned.length;
+    if (decided > 0) {
+      stageMatches(tx, applied.matches);
+      if (applied.exclusions.length !== exclusions.length) stageExclusions(tx, applied.exclusions);
+      stageAudit(tx, ws, {
+        at: isoNow(ctx), command: 'confirm', file: source, approved: applied.approved, rejected: applied.rejected,
+        reassigned: applied.reassigned.length, undecided: applied.undecided,
+      });
+    }
+    if (adopt) tx.write(adopt.rel, adopt.bytes, { generated: true });
+    return applied;
+  });
+  const a = changed.result;
+  if (ctx.opts.json) {
+    const { matches: _m, exclusions: _e, ...counts } = a;
+    ctx.printJson({ ...counts, source, dryRun: changed.dryRun, changes: changed.changes });
+  } else {
+    if (a.approved + a.rejected + a.reassigned.length === 0 && !a.already) {
+      ctx.warn(`${source}: no decisions found. Write approve, reject or a mentor's email in the decision column, or run mentorship confirm --all.`);
+    }
+    report(ctx, a, source, changed.dryRun);
+  }
+  describeChanges(ctx, changed);
 }

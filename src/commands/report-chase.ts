@@ -1,7 +1,134 @@
-// Placeholder until the issue that builds this report lands.
+// mentorship report chase [--as-of DATE]: who is overdue, whom to chase now, whom to withdraw.
 import type { Context } from '../context.js';
-import { notAvailableYet } from './shared.js';
+import { todayIso } from '../context.js';
+import { DataError, UsageError } from '../errors.js';
+import type { SheetData } from '../io/cells.js';
+import { toExcelCsv } from '../io/csv-write.js';
+import type { Transaction } from '../io/transaction.js';
+import { normaliseEmail, parseDate } from '../core/import/values.js';
+import { chaseReport, type ChaseReport, type NoResponse, type PairChase } from '../core/followup/chase.js';
+import { renderTable } from '../ui/table.js';
+import { loadChases, loadMatches, loadMeetings, loadMentors, loadStudents, readTable } from '../workspace/store.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { stageReport } from './report-output.js';
+import { changeWorkspace, describeChanges } from './shared.js';
 
-export async function run(_ctx: Context, ..._args: unknown[]): Promise<void> {
-  notAvailableYet('mentorship report chase');
+/** Students' reports that their mentor has not responded (written by `mentorship log no-response`). */
+export const NO_RESPONSE_FILE = 'data/no-response.csv';
+const NO_RESPONSE_KEYS = ['student_email', 'mentor_email', 'meeting', 'date'] as const;
+
+export function loadNoResponse(ws: Workspace): NoResponse[] {
+  const table = readTable(ws, NO_RESPONSE_FILE);
+  if (!table || table.rows.length === 0) return [];
+  const headers = table.rows[0]!.map((h) => h.trim().toLowerCase());
+  const at = NO_RESPONSE_KEYS.map((k) => headers.indexOf(k));
+  const out: NoResponse[] = [];
+  for (let r = 1; r < table.rows.length; r++) {
+    const cells = table.rows[r]!.map((c) => c.trim());
+    const get = (i: number) => (at[i]! >= 0 ? (cells[at[i]!] ?? '') : '');
+    const row = table.rowNumbers[r]!;
+    const student = normaliseEmail(get(0));
+    const mentor = get(1) ? normaliseEmail(get(1)) : '';
+    const meeting = Number(get(2));
+    const date = parseDate(get(3), ws.scheme.date_order);
+    const bad = !student ? [0, 'is not an email address'] : mentor === null ? [1, 'is not an email address'] : ![1, 2, 3].includes(meeting) ? [2, 'must be 1, 2 or 3'] : !date ? [3, 'is not a date'] : null;
+    if (bad) {
+      const [i, why] = bad as [number, string];
+      throw new DataError(`${why} (value "${get(i)}")`, { file: NO_RESPONSE_FILE, row, column: NO_RESPONSE_KEYS[i] }, 'correct the cell, or undo the hand edit, then run the command again');
+    }
+    out.push({ student_email: student!, mentor_email: mentor ?? '', meeting, date: date! });
+  }
+  return out;
+}
+
+export function stageNoResponse(tx: Transaction, rows: readonly NoResponse[]): void {
+  tx.write(NO_RESPONSE_FILE, toExcelCsv(NO_RESPONSE_KEYS.map((k) => ({ key: k, header: k, type: k === 'meeting' ? 'integer' : 'text' })), rows as unknown as Record<string, string>[]));
+}
+
+export function parseAsOf(ctx: Context, ws: Workspace, value: string | undefined): string {
+  if (!value) return todayIso(ctx);
+  const d = parseDate(value, ws.scheme.date_order);
+  if (!d) throw new UsageError(`--as-of "${value}" is not a date`, 'write it as YYYY-MM-DD, e.g. --as-of 2026-02-10');
+  return d;
+}
+
+export function buildChaseReport(ctx: Context, ws: Workspace, asOf: string): ChaseReport {
+  const now = ctx.now();
+  return chaseReport({
+    scheme: ws.scheme, asOf, matches: loadMatches(ws), students: loadStudents(ws, now), mentors: loadMentors(ws, now),
+    meetings: loadMeetings(ws), chases: loadChases(ws), noResponse: loadNoResponse(ws),
+  });
+}
+
+const ORDER: Record<PairChase['action'], number> = { withdraw: 0, chase: 1, wait: 2, ok: 3 };
+
+export function chaseSheets(r: ChaseReport): SheetData[] {
+  const pairs = [...r.pairs].sort((a, b) => ORDER[a.action] - ORDER[b.action] || a.student_email.localeCompare(b.student_email));
+  return [
+    {
+      name: 'Chase',
+      columns: [
+        { key: 'action', header: 'action' }, { key: 'student_email', header: 'student_email' }, { key: 'student_name', header: 'student_name' },
+        { key: 'mentor_email', header: 'mentor_email' }, { key: 'mentor_name', header: 'mentor_name' }, { key: 'held', header: 'meetings_recorded' },
+        { key: 'overdue', header: 'overdue_meetings' }, { key: 'due1', header: 'meeting_1_due', type: 'date' }, { key: 'due2', header: 'meeting_2_due', type: 'date' },
+        { key: 'due3', header: 'meeting_3_due', type: 'date' }, { key: 'student_chases', header: 'student_chases', type: 'integer' },
+        { key: 'last_student', header: 'last_student_chase', type: 'date' }, { key: 'mentor_chases', header: 'mentor_chases', type: 'integer' },
+        { key: 'last_mentor', header: 'last_mentor_chase', type: 'date' }, { key: 'rematch', header: 'mentor_to_rematch' }, { key: 'reason', header: 'reason' },
+        { key: 'due_note', header: 'due_dates_moved' },
+      ],
+      rows: pairs.map((p) => ({
+        action: p.action, student_email: p.student_email, student_name: p.student_name, mentor_email: p.mentor_email, mentor_name: p.mentor_name,
+        held: p.held.join(', '), overdue: p.overdue.map((o) => o.meeting).join(', '), due1: p.due[0]?.due, due2: p.due[1]?.due, due3: p.due[2]?.due,
+        student_chases: p.student_chases.length, last_student: p.student_chases.at(-1) ?? '', mentor_chases: p.mentor_chases.length,
+        last_mentor: p.mentor_chases.at(-1) ?? '', rematch: p.rematch_mentor, reason: p.reason, due_note: [...new Set(p.due.map((d) => d.why).filter(Boolean))].join('; '),
+      })),
+    },
+    {
+      name: 'To chase',
+      columns: [
+        { key: 'role', header: 'role' }, { key: 'email', header: 'email' }, { key: 'name', header: 'name' }, { key: 'meeting', header: 'meeting', type: 'integer' },
+        { key: 'previous', header: 'chased_before', type: 'integer' }, { key: 'reason', header: 'reason' },
+      ],
+      rows: r.toChase.map((t) => ({ ...t })),
+    },
+  ];
+}
+
+export function printChaseSummary(ctx: Context, r: ChaseReport): void {
+  const c = r.counts;
+  const students = r.toChase.filter((t) => t.role === 'student').length;
+  const mentors = r.toChase.length - students;
+  ctx.info(
+    `As of ${r.asOf}: ${c.pairs} active pair${c.pairs === 1 ? '' : 's'}; ${c.ok} on track, ${c.overdue} overdue; chase ${students} student${students === 1 ? '' : 's'} and ${mentors} mentor${mentors === 1 ? '' : 's'}; ${c.wait} chased in the last week; ${c.withdraw ? ctx.chalk.red(String(c.withdraw)) : '0'} to withdraw.`,
+  );
+}
+
+export async function run(ctx: Context, opts: { asOf?: string }): Promise<void> {
+  const changed = await changeWorkspace(ctx, 'report chase', async (ws, tx) => {
+    const report = buildChaseReport(ctx, ws, parseAsOf(ctx, ws, opts.asOf));
+    const files = await stageReport(ctx, tx, 'chase', chaseSheets(report));
+    return { report, files };
+  });
+  const { report, files } = changed.result;
+  if (ctx.opts.json) {
+    ctx.printJson({ ...report, files, dryRun: changed.dryRun });
+    return;
+  }
+  const rows = [...report.pairs].filter((p) => p.action !== 'ok').sort((a, b) => ORDER[a.action] - ORDER[b.action] || a.student_email.localeCompare(b.student_email));
+  const label = (a: PairChase['action']) => (a === 'withdraw' ? ctx.chalk.red('withdraw') : a === 'chase' ? ctx.chalk.yellow('chase') : a);
+  if (rows.length) {
+    ctx.print(
+      renderTable(
+        [{ header: 'action' }, { header: 'student', max: 34 }, { header: 'mentor', max: 34 }, { header: 'chased', align: 'right' }, { header: 'why', max: 70 }],
+        rows.map((p) => [label(p.action), p.student_email, p.mentor_email, `${p.student_chases.length}/${report.maxChases}`, p.reason]),
+      ),
+    );
+  } else {
+    ctx.print(`Nobody to chase as of ${report.asOf}.`);
+  }
+  printChaseSummary(ctx, report);
+  for (const p of report.withdraw) ctx.info(`  withdraw: mentorship withdraw ${p.student_email} --reason "chased more than ${report.maxChases} times" (frees ${p.rematch_mentor} for re-matching)`);
+  if (report.toChase.length) ctx.info('Draft the chases with: mentorship emails chase' + (opts.asOf ? ` --as-of ${report.asOf}` : '') + ' (add --record when you send them)');
+  if (!changed.dryRun) ctx.info(`Written: ${files.join(', ')}`);
+  describeChanges(ctx, changed);
 }

@@ -33,7 +33,9 @@ export function escapeFormula(text: string): string {
 
 /** Undo escapeFormula when reading back a file we wrote (or the administrator re-saved). */
 export function unescapeFormula(text: string): string {
-  return text.length > 1 && text[0] === "'" && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+  if (text[0] !== "'") return text;
+  const rest = text.slice(1);
+  return FORMULA_START.test(rest) || (rest[0] === "'" && FORMULA_START.test(rest.slice(1))) ? rest : text;
 }
 
 export function cellText(value: CellValue): string {
