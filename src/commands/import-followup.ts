@@ -56,6 +56,17 @@ function dataRows(layout: Layout, rows: readonly (readonly string[])[], numbers:
   return { kept, dropped };
 }
 
+async function askForColumns(ctx: Context, file: string, headers: readonly string[], missing: readonly string[], at: Record<string, number>): Promise<void> {
+  const { select } = await import('@inquirer/prompts');
+  for (const field of missing) {
+    const taken = new Set(Object.values(at));
+    const free = headers.map((h, i) => ({ name: h, value: i })).filter((c) => c.name.trim() !== '' && !taken.has(c.value));
+    const choice = await select<number>({ message: `${file}: which column holds the meeting's ${field}?`, choices: [...free, { name: '(none of them: stop)', value: -1 }] }, { input: ctx.stdin, output: ctx.stderr });
+    if (choice < 0) return;
+    at[field] = choice;
+  }
+}
+
 function strictCheck(opts: ImportOptions, rejects: readonly RejectedRow[]): void {
   if (!opts.strict || !rejects.length) return;
   const p = rejects[0]!.problems[0]!;
@@ -101,7 +112,11 @@ async function importMeetings(ws: Workspace, tx: Transaction, ctx: Context, file
     const { fieldAt } = resolveColumns(layout.headers, 'meetings', MEETING_FIELDS, layout.preset, ws.scheme, maps);
     const email = ['email', 'student_email', 'mentor_email'].map((f) => fieldAt.indexOf(f)).find((i) => i >= 0) ?? -1;
     const at = { email, meeting: fieldAt.indexOf('meeting'), date: fieldAt.indexOf('date') };
-    const missing = (['email', 'meeting', 'date'] as const).filter((k) => at[k] < 0);
+    let missing = (['email', 'meeting', 'date'] as const).filter((k) => at[k] < 0);
+    if (missing.length && ctx.interactive) {
+      await askForColumns(ctx, file, layout.headers, missing, at);
+      missing = missing.filter((k) => at[k] < 0);
+    }
     if (missing.length) {
       const free = layout.headers.filter((h, i) => fieldAt[i] === null && h.trim() !== '');
       throw new DataError(
