@@ -99,12 +99,12 @@ export function buildProgram(io: CliIo): Command {
     common(
       program
         .command('log')
-        .argument('<what>', 'what to record: meeting')
+        .argument('<what>', 'meeting, or no-response (the student says their mentor has not replied)')
         .argument('<student>', "the student's email")
         .argument('<n>', 'the meeting number, 1 to 3')
         .argument('<date>', 'the date it took place (YYYY-MM-DD or dd/mm/yyyy)'),
-    ).description('Record one meeting by hand'),
-    ['mentorship log meeting zoe.obrien@lse.ac.uk 1 2026-01-20'],
+    ).description('Record one meeting by hand, or a student\'s report that their mentor has not replied'),
+    ['mentorship log meeting zoe.obrien@lse.ac.uk 1 2026-01-20', 'mentorship log no-response zoe.obrien@lse.ac.uk 1 2026-02-03'],
   ).action(action(() => import('./commands/log.js')));
 
   examples(
@@ -149,7 +149,7 @@ export function buildProgram(io: CliIo): Command {
       .description('Write email drafts (.eml for Outlook, .txt, .html) under out/emails/KIND/')
       .option('--record', 'record the chases in data/chases.csv (emails chase)')
       .option('--as-of <date>', 'the date to judge overdue meetings on (emails chase)')
-      .option('--survey <name>', 'the survey to ask for (emails feedback)'),
+      .option('--survey <name>', 'the survey to ask for (emails feedback; default: the survey dated nearest to today)'),
     ['mentorship emails intro', 'mentorship emails chase --record', 'mentorship emails feedback --survey final'],
   ).action(action(() => import('./commands/emails.js')));
 

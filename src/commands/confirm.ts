@@ -69,7 +69,7 @@ export async function run(ctx: Context, reviewFile: string | undefined, opts: Co
         reassigned: applied.reassigned.length, undecided: applied.undecided,
       });
     }
-    if (adopt) tx.write(adopt.rel, adopt.bytes, { generated: true });
+    if (adopt && (decided > 0 || applied.already > 0)) tx.write(adopt.rel, adopt.bytes, { generated: true });
     return applied;
   });
   const a = changed.result;
@@ -78,7 +78,9 @@ export async function run(ctx: Context, reviewFile: string | undefined, opts: Co
     ctx.printJson({ ...counts, source, dryRun: changed.dryRun, changes: changed.changes });
   } else {
     if (a.approved + a.rejected + a.reassigned.length === 0 && !a.already) {
-      ctx.warn(`${source}: no decisions found. Write approve, reject or a mentor's email in the decision column, or run mentorship confirm --all.`);
+      if (opts.all) ctx.info('There are no proposals to confirm: run mentorship match first.');
+      else ctx.warn(`${source}: no decisions found. Write approve, reject or a mentor's email in the decision column, or run mentorship confirm --all.`);
+      return;
     }
     report(ctx, a, source, changed.dryRun);
   }

@@ -2,7 +2,7 @@
 import type { Context } from '../context.js';
 import { DataError } from '../errors.js';
 import { normaliseEmail } from '../core/import/values.js';
-import { explainStudent, type Explanation, UNMATCHED_TEXT, type UnmatchedReason, unmatchedOf } from '../core/match/explain.js';
+import { explainStudent, type Explanation, type UnmatchedReason, unmatchedOf } from '../core/match/explain.js';
 import { type MatchSummary, summarise } from '../core/match/greedy.js';
 import { buildProblem, type MatchInput, matchesAfter, solve } from '../core/match/plan.js';
 import { reviewSheets } from '../core/match/review.js';
@@ -33,6 +33,12 @@ function timer(ctx: Context): (what: string) => void {
   };
 }
 
+const UNMATCHED_COUNTED: Record<UnmatchedReason, string> = {
+  'no-eligible-mentor': 'with no eligible mentor',
+  'mentors-full': 'whose eligible mentors are all full',
+  'below-min-score': 'below min_score with every mentor',
+};
+
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const signed = (x: number) => (x > 0 ? `+${x}` : String(x));
 
@@ -49,7 +55,7 @@ function report(ctx: Context, s: MatchSummary, file: string, dryRun: boolean): v
   }
   ctx.info(`${c.bold(String(s.matched))} of ${s.pool} student(s) proposed a mentor${s.fixed ? `; ${s.fixed} already in a confirmed pair (kept)` : ''}${s.fair ? ' (--fair)' : ''}.`);
   if (s.unmatched) {
-    const by = (Object.entries(s.unmatchedBy) as [UnmatchedReason, number][]).filter(([, n]) => n > 0).map(([r, n]) => `${n} ${UNMATCHED_TEXT[r]}`);
+    const by = (Object.entries(s.unmatchedBy) as [UnmatchedReason, number][]).filter(([, n]) => n > 0).map(([r, n]) => `${n} ${UNMATCHED_COUNTED[r]}`);
     ctx.info(`${c.yellow(`${s.unmatched} unmatched`)}: ${by.join(', ')} (reasons in the Unmatched sheet).`);
   }
   if (s.matched) {
@@ -106,7 +112,7 @@ function renderExplanation(ctx: Context, e: Explanation): void {
   e.options.forEach((o, k) => {
     lines.push(`  ${k + 1}. ${o.mentor_name} <${o.mentor_email}>: score ${o.score} (${points(o.breakdown)})`);
     if (o.shared_sectors.length) lines.push(`     shared sectors: ${o.shared_sectors.join('; ')}`);
-    lines.push(`     ${e.status === 'proposed' || e.status === 'unmatched' ? 'not chosen: ' : ''}${o.why}`);
+    lines.push(`     ${e.status === 'proposed' || e.status === 'unmatched' ? 'why not: ' : ''}${o.why}`);
   });
   ctx.print(lines.join('\n'));
 }
