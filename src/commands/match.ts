@@ -8,7 +8,7 @@ import { buildProblem, type MatchInput, matchesAfter, solve } from '../core/matc
 import { reviewSheets } from '../core/match/review.js';
 import { loadExclusions, loadMatches, loadMentors, loadStudents, stageAudit, stageMatches } from '../workspace/store.js';
 import { openWorkspace, type Workspace } from '../workspace/workspace.js';
-import { REVIEW_FILE, reviewWorkbook } from './match-review-sheet.js';
+import { REVIEW_FILE } from './match-review-sheet.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
 
 export interface MatchOptions {
@@ -81,7 +81,8 @@ async function propose(ctx: Context, opts: MatchOptions): Promise<void> {
     const summary = summarise(solved, unmatchedBy);
     lap('explain and compare');
     stageMatches(tx, matchesAfter(solved, isoNow(ctx)));
-    tx.write(REVIEW_FILE, reviewWorkbook(reviewSheets(solved, unmatched), ctx.now()));
+    const { toXlsx } = await import('../io/xlsx-write.js');
+    tx.write(REVIEW_FILE, await toXlsx(reviewSheets(solved, unmatched), ctx.now()));
     lap('write');
     stageAudit(tx, ws, {
       at: isoNow(ctx), command: 'match', fair, proposed: summary.matched, unmatched: summary.unmatched, fixed: summary.fixed,

@@ -1,5 +1,8 @@
 // XLSX for people: text stays text (no formulas or numbers conjured from data), header frozen and
-// filtered, widths that fit, dates as real dates. exceljs is loaded lazily: it is the slowest import.
+// filtered, widths that fit, dates as real dates. exceljs's streaming writer is used (it writes a
+// 5,000-row sheet in a fraction of the time of the in-memory one), and exceljs is loaded lazily:
+// it is the slowest module to import.
+import { PassThrough } from 'node:stream';
 import type { CellValue, SheetData } from './cells.js';
 import { cellText } from './cells.js';
 
@@ -25,64 +28,101 @@ function excelValue(value: CellValue, type: string | undefined): string | number
     if (typeof value === 'string') return isoToDate(value, type === 'datetime');
   }
   // Everything else is a string cell: exceljs only writes a formula for {formula: ...} values.
-  return cellText(value);
+  const text = cellText(value);
+  return text === '' ? null : text;
+}
+
+function numFmt(type: string | undefined): string {
+  switch (type) {
+    case 'date':
+      return 'yyyy-mm-dd';
+    case 'datetime':
+      return 'yyyy-mm-dd hh:mm';
+    case 'number':
+      return '0.##';
+    case 'integer':
+      return '0';
+    default:
+      return '@'; // text: what a person types into the cell later stays text too
+  }
+}
+
+function columnWidth(sheet: SheetData, key: string, header: string, type: string | undefined): number {
+  let width = Math.max(8, header.length + 2);
+  for (const row of sheet.rows.slice(0, 2000)) {
+    const text = cellText(row[key]);
+    let longest = 0;
+    for (const line of text.split('\n')) longest = Math.max(longest, line.length);
+    width = Math.max(width, longest + 2);
+  }
+  if (type === 'date') width = Math.max(width, 12);
+  if (type === 'datetime') width = Math.max(width, 18);
+  return Math.min(MAX_WIDTH, width);
+}
+
+function colName(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
 }
 
 export async function toXlsx(sheets: readonly SheetData[], created: Date): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    sink.on('end', resolve);
+    sink.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: true, useStyles: true });
   wb.creator = 'mentorship';
   wb.created = created;
   wb.modified = created;
   for (const sheet of sheets) {
     const ws = wb.addWorksheet(sheet.name.slice(0, 31), { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
-    ws.columns = sheet.columns.map((c) => {
-      let width = Math.max(8, c.header.length + 2);
-      for (const row of sheet.rows.slice(0, 2000)) {
-        const text = cellText(row[c.key]);
-        const longest = text.split(/\r?\n/).reduce((m, l) => Math.max(m, l.length), 0);
-        width = Math.max(width, longest + 2);
-      }
-      if (c.type === 'date') width = Math.max(width, 12);
-      if (c.type === 'datetime') width = Math.max(width, 18);
-      return {
-        header: c.header,
-        key: c.key,
-        width: c.width ?? Math.min(MAX_WIDTH, width),
-        style: {
-          numFmt:
-            c.type === 'date' ? 'yyyy-mm-dd' : c.type === 'datetime' ? 'yyyy-mm-dd hh:mm' : c.type === 'number' ? '0.##' : c.type === 'integer' ? '0' : '@',
-        },
-      };
-    });
+    ws.columns = sheet.columns.map((c) => ({
+      header: c.header,
+      key: c.key,
+      width: c.width ?? columnWidth(sheet, c.key, c.header, c.type),
+      style: { numFmt: numFmt(c.type) },
+    }));
     ws.getRow(1).font = { bold: true };
-    for (const row of sheet.rows) {
-      const values: Record<string, string | number | Date | null> = {};
-      for (const c of sheet.columns) values[c.key] = excelValue(row[c.key], c.type);
-      ws.addRow(values);
-    }
     if (sheet.columns.length > 0) {
       ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, sheet.rows.length + 1), column: sheet.columns.length } };
     }
-    if (sheet.listValidation) {
+    if (sheet.listValidation && sheet.rows.length > 0) {
       const idx = sheet.columns.findIndex((c) => c.key === sheet.listValidation!.key);
       if (idx >= 0) {
         const list = sheet.listValidation;
-        for (let r = 2; r <= sheet.rows.length + 1; r++) {
-          ws.getCell(r, idx + 1).dataValidation = {
-            type: 'list',
-            allowBlank: true,
-            formulae: [`"${list.values.join(',')}"`],
-            // Off so a mentor's email can be typed to reassign; the list is a convenience.
-            showErrorMessage: false,
-            showInputMessage: Boolean(list.prompt),
-            promptTitle: 'decision',
-            prompt: list.prompt ?? '',
-          };
-        }
+        const col = colName(idx);
+        // One validation over the whole column range, not one per cell.
+        (ws as unknown as { dataValidations: { add(range: string, v: object): void } }).dataValidations.add(`${col}2:${col}${sheet.rows.length + 1}`, {
+          type: 'list',
+          allowBlank: true,
+          formulae: [`"${list.values.join(',')}"`],
+          // Off, so a mentor's email can be typed to reassign; the list is a convenience.
+          showErrorMessage: false,
+          showInputMessage: Boolean(list.prompt),
+          promptTitle: 'decision',
+          prompt: list.prompt ?? '',
+        });
       }
     }
+    ws.getRow(1).commit();
+    for (const row of sheet.rows) {
+      const values: Record<string, string | number | Date | null> = {};
+      for (const c of sheet.columns) values[c.key] = excelValue(row[c.key], c.type);
+      ws.addRow(values).commit();
+    }
+    ws.commit();
   }
-  const out = await wb.xlsx.writeBuffer();
-  return Buffer.from(out as ArrayBuffer);
+  await wb.commit();
+  await done;
+  return Buffer.concat(chunks);
 }
