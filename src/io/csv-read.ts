@@ -19,25 +19,35 @@ export interface RawTable {
 
 const DELIMITERS = [',', ';', '\t'] as const;
 
-/** Count delimiters outside quotes in the first logical line; the most frequent wins. */
+/**
+ * Count delimiters outside quotes, line by line, up to the first line that has any (a title row
+ * above the header has none); the most frequent wins.
+ */
 export function detectDelimiter(text: string): string {
-  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
   let inQuotes = false;
+  let lines = 0;
+  const best = (): string | null => {
+    let pick: string | null = null;
+    let n = 0;
+    for (const [d, c] of counts) {
+      if (c > n) {
+        pick = d;
+        n = c;
+      }
+    }
+    return pick;
+  };
   for (let i = 0; i < text.length && i < 65536; i++) {
     const ch = text[i]!;
     if (ch === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && (ch === '\n' || ch === '\r')) break;
-    else if (!inQuotes && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+    else if (!inQuotes && ch === '\n') {
+      const pick = best();
+      if (pick || ++lines >= 20) return pick ?? ',';
+      counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+    } else if (!inQuotes && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
   }
-  let best = ',';
-  let bestCount = 0;
-  for (const [d, n] of counts) {
-    if (n > bestCount) {
-      best = d;
-      bestCount = n;
-    }
-  }
-  return best;
+  return best() ?? ',';
 }
 
 export function parseCsvText(

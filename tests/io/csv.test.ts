@@ -93,3 +93,10 @@ describe('reading CSV as Excel and form tools write it', () => {
     }
   });
 });
+
+describe('delimiter detection past a title row', () => {
+  it('looks at the first line that has a delimiter', () => {
+    expect(detectDelimiter('Review sheet\r\ndecision;student_email\r\napprove;a@b.org\r\n')).toBe(';');
+    expect(detectDelimiter('just one column\nand another\n')).toBe(',');
+  });
+});
