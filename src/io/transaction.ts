@@ -46,11 +46,9 @@ function byteLength(chunks: readonly Buffer[]): number {
   return chunks.reduce((n, c) => n + c.length, 0);
 }
 
-/** Whether a file holds exactly these bytes, without joining the chunks into one buffer. */
-function sameContent(abs: string, chunks: readonly Buffer[]): boolean {
-  const stat = fs.statSync(abs, { throwIfNoEntry: false });
-  if (!stat || stat.size !== byteLength(chunks)) return false;
-  const current = fs.readFileSync(abs);
+/** Whether a file's bytes equal these chunks, without joining the chunks into one buffer. */
+function sameBytes(current: Buffer, chunks: readonly Buffer[]): boolean {
+  if (current.length !== byteLength(chunks)) return false;
   let at = 0;
   for (const c of chunks) {
     if (!current.subarray(at, at + c.length).equals(c)) return false;
@@ -67,6 +65,40 @@ export function injectFailureAfterRenames(n: number | null): void {
 
 function tmpName(abs: string, suffix: string): string {
   return path.join(path.dirname(abs), `.${path.basename(abs)}${suffix}`);
+}
+
+/**
+ * Whether a generated file is exactly what mentorship last wrote there: safe to replace or
+ * remove without --force.
+ */
+export function isUntouchedGenerated(root: string, rel: string): boolean {
+  const known = readManifest(root)[rel];
+  if (!known) return false;
+  try {
+    return sha256(fs.readFileSync(path.join(root, rel))) === known;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What mentorship wrote into a workspace: whether it wrote a file, and whether that file is still
+ * exactly as written (safe to replace or remove without --force). Read once, ask many times.
+ */
+export function generatedFiles(root: string): { wrote(rel: string): boolean; untouched(rel: string): boolean } {
+  const manifest = readManifest(root);
+  return {
+    wrote: (rel) => Boolean(manifest[rel]),
+    untouched: (rel) => {
+      const known = manifest[rel];
+      if (!known) return false;
+      try {
+        return sha256(fs.readFileSync(path.join(root, rel))) === known;
+      } catch {
+        return false;
+      }
+    },
+  };
 }
 
 function readManifest(root: string): Record<string, string> {
@@ -131,58 +163,61 @@ export class Transaction {
     return this.staged.size;
   }
 
-  /** What commit() would do: the basis of --dry-run. */
-  plan(): PlannedChange[] {
-    const out: PlannedChange[] = [];
-    for (const s of [...this.staged.values()].sort((a, b) => a.rel.localeCompare(b.rel))) {
+  /**
+   * One pass over the staged files: what would change, and which generated files a person has
+   * edited since we wrote them. Each existing target is read once.
+   */
+  private survey(): { plan: PlannedChange[]; edited: string[]; changing: Staged[] } {
+    const manifest = readManifest(this.root);
+    const plan: PlannedChange[] = [];
+    const edited: string[] = [];
+    const changing: Staged[] = [];
+    for (const s of [...this.staged.values()].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))) {
       const abs = path.join(this.root, s.rel);
-      const exists = fs.existsSync(abs);
+      let current: Buffer | null = null;
+      try {
+        current = fs.readFileSync(abs);
+      } catch {
+        current = null; // absent (or unreadable: it will be replaced)
+      }
       if (s.data === null) {
-        if (exists) out.push({ path: s.rel, action: 'delete', bytes: 0 });
+        if (current) {
+          plan.push({ path: s.rel, action: 'delete', bytes: 0 });
+          changing.push(s);
+        }
         continue;
       }
-      let action: PlannedChange['action'] = exists ? 'replace' : 'create';
-      if (exists) {
-        try {
-          if (sameContent(abs, s.data)) action = 'unchanged';
-        } catch {
-          /* unreadable: it will be replaced */
-        }
+      const bytes = byteLength(s.data);
+      if (current && sameBytes(current, s.data)) {
+        plan.push({ path: s.rel, action: 'unchanged', bytes });
+        continue;
       }
-      out.push({ path: s.rel, action, bytes: byteLength(s.data) });
+      if (current && s.generated && manifest[s.rel] !== sha256(current)) edited.push(s.rel);
+      plan.push({ path: s.rel, action: current ? 'replace' : 'create', bytes });
+      changing.push(s);
     }
-    return out;
+    return { plan, edited, changing };
+  }
+
+  /** What commit() would do: the basis of --dry-run. */
+  plan(): PlannedChange[] {
+    return this.survey().plan;
   }
 
   /** Generated files a person changed since we wrote them: never overwritten without --force. */
   editedByPeople(): string[] {
-    const manifest = readManifest(this.root);
-    const edited: string[] = [];
-    for (const s of this.staged.values()) {
-      if (!s.generated || s.data === null) continue;
-      const abs = path.join(this.root, s.rel);
-      if (!fs.existsSync(abs)) continue;
-      const known = manifest[s.rel];
-      const current = sha256(fs.readFileSync(abs));
-      if (current === sha256(s.data)) continue;
-      if (known !== current) edited.push(s.rel);
-    }
-    return edited;
+    return this.survey().edited;
   }
 
   commit(): PlannedChange[] {
-    const plan = this.plan();
-    if (!this.opts.force) {
-      const edited = this.editedByPeople();
-      if (edited.length) {
-        throw new DataError(
-          `${edited.length === 1 ? `${edited[0]} has` : `${edited.length} generated files have`} been changed since mentorship wrote ${edited.length === 1 ? 'it' : 'them'}${edited.length > 1 ? ` (${edited.slice(0, 5).join(', ')}${edited.length > 5 ? ', ...' : ''})` : ''}`,
-          {},
-          'keep your edits by copying the file elsewhere, or run the command again with --force to replace it',
-        );
-      }
+    const { plan, edited, changing: changes } = this.survey();
+    if (!this.opts.force && edited.length) {
+      throw new DataError(
+        `${edited.length === 1 ? `${edited[0]} has` : `${edited.length} generated files have`} been changed since mentorship wrote ${edited.length === 1 ? 'it' : 'them'}${edited.length > 1 ? ` (${edited.slice(0, 5).join(', ')}${edited.length > 5 ? ', ...' : ''})` : ''}`,
+        {},
+        'keep your edits by copying the file elsewhere, or run the command again with --force to replace it',
+      );
     }
-    const changes = [...this.staged.values()].filter((s) => plan.some((p) => p.path === s.rel && p.action !== 'unchanged'));
     // The manifest records what we wrote, so an untouched generated file can be replaced next time.
     const manifest = readManifest(this.root);
     let manifestChanged = false;

@@ -1,0 +1,101 @@
+/**
+ * Sharing bench: `npx tsx bench/emails.bench.ts` prints a table; `benchEmails()` returns the rows.
+ * A workspace with 5,000 confirmed pairs (bench/cohort.ts people, student i paired with mentor i),
+ * then, in process, the real command handlers:
+ *   emails intro        10,000 drafts x 3 files (.eml, .txt, .html) + index.csv, committed
+ *   emails intro again  the same run over its own output (every file compared, nothing to replace)
+ *   export              for-students / for-mentors, CSV and XLSX
+ * Figures only: no assertion about time, which depends on the machine (target: intro < 10 s).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { defaultScheme } from '../src/core/scheme/defaults.js';
+import { parseScheme } from '../src/core/scheme/schema.js';
+import type { Match } from '../src/core/types.js';
+import { toExcelCsv } from '../src/io/csv-write.js';
+import { makeContext } from '../src/main.js';
+import { TEMPLATES_DIR } from '../src/paths.js';
+import { loadMentors, loadStudents, MATCH_COLUMNS, matchRow } from '../src/workspace/store.js';
+import { makeWorkspace } from '../src/workspace/workspace.js';
+import { writeCohort } from './cohort.js';
+
+type Row = Record<string, string | number>;
+
+const PAIRS = 5000;
+const TODAY = '2025-12-01';
+
+function context(root: string) {
+  const sink = new Writable({ write: (_c, _e, done) => done() });
+  return makeContext(
+    { workspace: root, json: false, dryRun: false, yes: true, force: false, quiet: true, verbose: false },
+    { cwd: root, env: { NO_COLOR: '1', MENTORSHIP_TODAY: TODAY }, stdout: sink, stderr: sink, stdin: new PassThrough() },
+  );
+}
+
+async function setUp(pairs: number): Promise<string> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mentorship-bench-emails-'));
+  const raw = defaultScheme();
+  fs.writeFileSync(path.join(root, 'scheme.json'), JSON.stringify(raw, null, 2));
+  fs.mkdirSync(path.join(root, 'templates'));
+  for (const f of fs.readdirSync(TEMPLATES_DIR)) fs.copyFileSync(path.join(TEMPLATES_DIR, f), path.join(root, 'templates', f));
+  await writeCohort(path.join(root, 'data'), { students: pairs, mentors: pairs });
+  const parsed = parseScheme(raw);
+  if (!parsed.ok) throw new Error('the default scheme does not validate');
+  const ws = makeWorkspace(root, parsed.scheme);
+  const now = new Date(`${TODAY}T09:00:00Z`);
+  const students = loadStudents(ws, now);
+  const mentors = loadMentors(ws, now);
+  const matches: Match[] = students.map((s, i) => ({
+    student_email: s.email,
+    mentor_email: mentors[i]!.email,
+    status: 'confirmed',
+    score: 75,
+    breakdown: { sector: 50, support: 10, programme: 10, location: 5 },
+    shared_sectors: [],
+    shared_support: [],
+    proposed_at: '2025-11-28T10:00:00',
+    decided_at: '2025-11-29T10:00:00',
+    reason: '',
+  }));
+  fs.writeFileSync(path.join(root, 'data', 'matches.csv'), toExcelCsv(MATCH_COLUMNS, matches.map(matchRow)));
+  return root;
+}
+
+/** Wall time, and CPU time of this process: on a shared machine the second is the steadier figure. */
+async function timed(label: string, fn: () => Promise<unknown>): Promise<Row> {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  await fn();
+  const used = process.cpuUsage(cpu);
+  return {
+    step: label,
+    seconds: Number(((performance.now() - started) / 1000).toFixed(2)),
+    cpu_seconds: Number(((used.user + used.system) / 1e6).toFixed(2)),
+  };
+}
+
+export async function benchEmails(pairs = PAIRS): Promise<Row[]> {
+  const root = await setUp(pairs);
+  const { run: emails } = await import('../src/commands/emails.js');
+  const { run: exportCmd } = await import('../src/commands/export.js');
+  const rows: Row[] = [];
+  try {
+    rows.push({ ...(await timed(`emails intro (${pairs} pairs, ${pairs * 2} drafts x 3 files)`, () => emails(context(root), 'intro', {}))) });
+    const written = fs.readdirSync(path.join(root, 'out', 'emails', 'intro')).length;
+    rows[0]!.files = written;
+    rows.push({ ...(await timed('emails intro again (all unchanged)', () => emails(context(root), 'intro', {}))), files: written });
+    rows.push({ ...(await timed(`export (${pairs} pairs, CSV + XLSX per side)`, () => exportCmd(context(root), {}))), files: 4 });
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const pairs = Number(process.argv[2] ?? PAIRS);
+  const rows = await benchEmails(pairs);
+  console.table(rows);
+}

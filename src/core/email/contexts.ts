@@ -1,0 +1,158 @@
+// What each default template receives. Builders, not ad-hoc objects: the partner is always a
+// projection (src/core/policy/projection.ts), and every key is defined, since templates render in
+// strict mode (a missing key is an error, '' renders as nothing).
+//
+// Every template:    scheme     { name, contact_email, signature, from, max_chases, max_chases_text,
+//                                 timeline: { introductions, meeting_1_due, ..., feedback, ... } }
+//                    recipient  { name, first_name, email, role, is_student, is_mentor }  (their own)
+// intro-student:     mentor     the mentor, as sharing.to_student permits
+// intro-mentor:      student    the student, as sharing.to_mentor permits
+// chase-student:     partner    the mentor (to_student);  meeting { number, ordinal, due }
+// chase-mentor:      partner    the student (to_mentor);  chase { count, number, max, final }
+// feedback-request:  survey     { name, title, link, date }
+import {
+  type Direction,
+  type Projection,
+  projectMentorForStudent,
+  projectStudentForMentor,
+} from '../policy/projection.js';
+import type { Scheme } from '../scheme/schema.js';
+import type { Mentor, Role, Student } from '../types.js';
+import type { TemplateSpec } from './template.js';
+
+export const TEMPLATE_NAMES = ['intro-student', 'intro-mentor', 'chase-student', 'chase-mentor', 'feedback-request'] as const;
+export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+const SPECS: Record<TemplateName, Record<string, Direction>> = {
+  'intro-student': { mentor: 'to_student' },
+  'intro-mentor': { student: 'to_mentor' },
+  'chase-student': { partner: 'to_student' },
+  'chase-mentor': { partner: 'to_mentor' },
+  'feedback-request': {},
+};
+
+/** Which context variables of a template hold a projection; a custom template gets none. */
+export function templateSpec(name: string): TemplateSpec {
+  return { partners: (SPECS as Record<string, Record<string, Direction>>)[name] ?? {} };
+}
+
+export interface SchemeContext {
+  name: string;
+  contact_email: string;
+  signature: string;
+  from: string;
+  max_chases: number;
+  /** "twice", for prose: "chased more than twice". */
+  max_chases_text: string;
+  timeline: Readonly<Record<string, string | number>>;
+}
+
+export interface RecipientContext {
+  name: string;
+  first_name: string;
+  email: string;
+  role: Role;
+  is_student: boolean;
+  is_mentor: boolean;
+}
+
+function timesText(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
+}
+
+export function schemeContext(scheme: Scheme): SchemeContext {
+  return {
+    name: scheme.name,
+    contact_email: scheme.contact_email,
+    signature: scheme.signature,
+    from: scheme.from ?? '',
+    max_chases: scheme.chasing.max_chases,
+    max_chases_text: timesText(scheme.chasing.max_chases),
+    timeline: { ...scheme.timeline },
+  };
+}
+
+/** The recipient's own name and address: never anything else about them. */
+export function recipientContext(person: Student | Mentor, role: Role): RecipientContext {
+  return {
+    name: person.name,
+    first_name: person.first_name || person.name,
+    email: person.email,
+    role,
+    is_student: role === 'student',
+    is_mentor: role === 'mentor',
+  };
+}
+
+export interface IntroStudentContext {
+  scheme: SchemeContext;
+  recipient: RecipientContext;
+  mentor: Projection;
+}
+
+export interface IntroMentorContext {
+  scheme: SchemeContext;
+  recipient: RecipientContext;
+  student: Projection;
+}
+
+export function introStudentContext(scheme: Scheme, student: Student, mentor: Mentor, base = schemeContext(scheme)): IntroStudentContext {
+  return { scheme: base, recipient: recipientContext(student, 'student'), mentor: projectMentorForStudent(mentor, scheme) };
+}
+
+export function introMentorContext(scheme: Scheme, student: Student, mentor: Mentor, base = schemeContext(scheme)): IntroMentorContext {
+  return { scheme: base, recipient: recipientContext(mentor, 'mentor'), student: projectStudentForMentor(student, scheme) };
+}
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
+
+export interface ChaseInput {
+  /** Who is being chased, and in which role. */
+  recipient: Student | Mentor;
+  role: Role;
+  /** The other member of the pair. */
+  partner: Student | Mentor;
+  meeting: number;
+  /** ISO date the meeting was due (after any unavailability moved it). */
+  due: string;
+  /** Chases this person already had, before this one. */
+  chasedBefore: number;
+}
+
+export interface ChaseContext {
+  scheme: SchemeContext;
+  recipient: RecipientContext;
+  partner: Projection;
+  meeting: { number: number; ordinal: string; due: string };
+  chase: { count: number; number: number; max: number; final: boolean };
+}
+
+export function chaseContext(scheme: Scheme, input: ChaseInput, base = schemeContext(scheme)): ChaseContext {
+  const partner =
+    input.role === 'student' ? projectMentorForStudent(input.partner as Mentor, scheme) : projectStudentForMentor(input.partner as Student, scheme);
+  const number = input.chasedBefore + 1;
+  return {
+    scheme: base,
+    recipient: recipientContext(input.recipient, input.role),
+    partner,
+    meeting: { number: input.meeting, ordinal: ORDINALS[input.meeting - 1] ?? `number ${input.meeting}`, due: input.due },
+    // The last chase before withdrawal says so: more than max_chases means leaving the scheme.
+    chase: { count: input.chasedBefore, number, max: scheme.chasing.max_chases, final: number >= scheme.chasing.max_chases },
+  };
+}
+
+export interface FeedbackContext {
+  scheme: SchemeContext;
+  recipient: RecipientContext;
+  survey: { name: string; title: string; link: string; date: string };
+}
+
+export function feedbackContext(
+  scheme: Scheme,
+  person: Student | Mentor,
+  role: Role,
+  survey: { name: string; title: string; link: string; date: string },
+  base = schemeContext(scheme),
+): FeedbackContext {
+  return { scheme: base, recipient: recipientContext(person, role), survey: { ...survey } };
+}
