@@ -22,14 +22,18 @@ export async function changeWorkspace<R>(
   const { ws, release } = openWorkspace(ctx, command);
   try {
     const tx = new Transaction(ws.root, { force: ctx.opts.force });
+    const started = Date.now();
     const result = await build(ws, tx);
+    ctx.debug(`${command}: computed in ${Date.now() - started} ms, ${tx.size} file(s) staged`);
     if (ctx.opts.dryRun) {
       const changes = tx.plan();
       const edited = ctx.opts.force ? [] : tx.editedByPeople();
       for (const e of edited) ctx.warn(`${e} was edited since mentorship wrote it: the real run needs --force to replace it`);
       return { result, changes, dryRun: true };
     }
+    const committing = Date.now();
     const changes = tx.commit();
+    ctx.debug(`${command}: written in ${Date.now() - committing} ms`);
     return { result, changes, dryRun: false };
   } finally {
     release();

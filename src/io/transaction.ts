@@ -172,13 +172,31 @@ export class Transaction {
     const plan: PlannedChange[] = [];
     const edited: string[] = [];
     const changing: Staged[] = [];
+    // One directory listing per folder instead of one failed open per new file: thousands of
+    // email drafts are mostly new files.
+    const listings = new Map<string, Set<string>>();
+    const exists = (abs: string): boolean => {
+      const dir = path.dirname(abs);
+      let names = listings.get(dir);
+      if (!names) {
+        try {
+          names = new Set(fs.readdirSync(dir));
+        } catch {
+          names = new Set();
+        }
+        listings.set(dir, names);
+      }
+      return names.has(path.basename(abs));
+    };
     for (const s of [...this.staged.values()].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))) {
       const abs = path.join(this.root, s.rel);
       let current: Buffer | null = null;
-      try {
-        current = fs.readFileSync(abs);
-      } catch {
-        current = null; // absent (or unreadable: it will be replaced)
+      if (exists(abs)) {
+        try {
+          current = fs.readFileSync(abs);
+        } catch {
+          current = null; // unreadable: it will be replaced
+        }
       }
       if (s.data === null) {
         if (current) {
@@ -244,17 +262,23 @@ export class Transaction {
     }
     if (changes.length === 0) return plan;
     const journal: Journal = { entries: [] };
+    const replacing = new Set(plan.filter((p) => p.action === 'replace' || p.action === 'delete').map((p) => p.path));
+    const made = new Set<string>();
     try {
       for (const s of changes) {
         const abs = path.join(this.root, s.rel);
-        fs.mkdirSync(path.dirname(abs), { recursive: true });
+        const dir = path.dirname(abs);
+        if (!made.has(dir)) {
+          fs.mkdirSync(dir, { recursive: true });
+          made.add(dir);
+        }
         let tmp: string | null = null;
         if (s.data !== null) {
           tmp = tmpName(abs, TMP_SUFFIX);
           writeFileDurably(tmp, s.data, s.durable);
         }
         let bak: string | null = null;
-        if (fs.existsSync(abs)) {
+        if (replacing.has(s.rel) || (s.rel.startsWith(STATE_DIR) && fs.existsSync(abs))) {
           bak = tmpName(abs, BAK_SUFFIX);
           fs.rmSync(bak, { force: true });
           fs.linkSync(abs, bak);
@@ -284,18 +308,26 @@ export class Transaction {
       if ((err as Error).message === 'injected failure between writes') throw err;
       throw ioError(err, (err as NodeJS.ErrnoException).path ?? this.root);
     }
-    cleanupFiles(journal);
+    cleanupFiles(journal, true);
     return plan;
   }
 }
 
+let writeScratch: Buffer | undefined;
+
 function writeFileDurably(file: string, data: Buffer | readonly Buffer[], durable: boolean): void {
   const fd = fs.openSync(file, 'w');
   try {
+    const chunks = Array.isArray(data) ? data : [data as Buffer];
+    if (chunks.length === 1) {
+      fs.writeSync(fd, chunks[0]!);
+      if (durable) fs.fsyncSync(fd);
+      return;
+    }
     // Many small chunks (one per CSV line) are gathered into 1 MiB writes.
-    const scratch = Buffer.allocUnsafe(1 << 20);
+    const scratch = (writeScratch ??= Buffer.allocUnsafe(1 << 20));
     let used = 0;
-    for (const chunk of Array.isArray(data) ? data : [data as Buffer]) {
+    for (const chunk of chunks) {
       if (used + chunk.length > scratch.length) {
         if (used) fs.writeSync(fd, scratch, 0, used);
         used = 0;
@@ -313,9 +345,10 @@ function writeFileDurably(file: string, data: Buffer | readonly Buffer[], durabl
   }
 }
 
-function cleanupFiles(journal: Journal): void {
+function cleanupFiles(journal: Journal, committed = false): void {
   for (const e of journal.entries) {
-    if (e.tmp) fs.rmSync(e.tmp, { force: true });
+    // After a commit the temporaries were renamed away: only backups are left to remove.
+    if (e.tmp && !committed) fs.rmSync(e.tmp, { force: true });
     if (e.bak) fs.rmSync(e.bak, { force: true });
   }
 }
