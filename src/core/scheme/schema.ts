@@ -42,8 +42,8 @@ const survey = z.strictObject({
   date: isoDate,
 });
 
-const studentField = z.enum(STUDENT_FIELDS);
-const mentorField = z.enum(MENTOR_FIELDS);
+const studentField = z.enum(STUDENT_FIELDS, { message: `is not a student field (one of: ${STUDENT_FIELDS.join(', ')})` });
+const mentorField = z.enum(MENTOR_FIELDS, { message: `is not a mentor field (one of: ${MENTOR_FIELDS.join(', ')})` });
 
 export const schemeSchema = z.strictObject({
   version: z.literal(1),
@@ -80,8 +80,8 @@ export const schemeSchema = z.strictObject({
   }),
   chasing: z.strictObject({ max_chases: z.int().min(0).max(10) }),
   sharing: z.strictObject({
-    to_student: z.array(mentorField, { message: 'names a field that is not a mentor field' }),
-    to_mentor: z.array(studentField, { message: 'names a field that is not a student field' }),
+    to_student: z.array(mentorField),
+    to_mentor: z.array(studentField),
     consent: z.record(z.string(), z.enum(['share_bio', 'share_linkedin'])).default({}),
   }),
   vocabularies: z.strictObject({

@@ -42,3 +42,16 @@ describe('scheme.json', () => {
     if (!r.ok) expect(r.problems[0]!.path).toMatch(/^mappings\.students\[\d+\]/);
   });
 });
+
+describe('sharing policy messages', () => {
+  it('says which fields are allowed', () => {
+    const s = defaultScheme() as Record<string, any>;
+    s.sharing.to_mentor.push('city');
+    s.sharing.to_mentor.push('employer');
+    const r = parseScheme(s);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.problems).toEqual([{ path: 'sharing.to_mentor[8]', message: expect.stringMatching(/^is not a student field \(one of: email, name/) }]);
+    }
+  });
+});
