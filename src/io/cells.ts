@@ -22,20 +22,21 @@ export interface SheetData {
 export const LIST_JOINER = '; ';
 
 /** Characters that make Excel or LibreOffice treat a CSV cell as a formula (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const ESCAPABLE = /^'*[=+\-@\t\r]/;
+const ESCAPED = /^'+[=+\-@\t\r]/;
 
-/** Prefix a cell that would start a formula with an apostrophe, which spreadsheets show as text. */
+/**
+ * Prefix a cell that would start a formula with an apostrophe, which spreadsheets show as text.
+ * A text that already starts with apostrophes before such a character gets one more, so that
+ * reading back (unescapeFormula) returns exactly what was written.
+ */
 export function escapeFormula(text: string): string {
-  // A text that already starts with an apostrophe before such a character gets one more, so that
-  // reading back (unescapeFormula) returns exactly what was written.
-  return FORMULA_START.test(text) || (text[0] === "'" && FORMULA_START.test(text.slice(1))) ? `'${text}` : text;
+  return ESCAPABLE.test(text) ? `'${text}` : text;
 }
 
 /** Undo escapeFormula when reading back a file we wrote (or the administrator re-saved). */
 export function unescapeFormula(text: string): string {
-  if (text[0] !== "'") return text;
-  const rest = text.slice(1);
-  return FORMULA_START.test(rest) || (rest[0] === "'" && FORMULA_START.test(rest.slice(1))) ? rest : text;
+  return ESCAPED.test(text) ? text.slice(1) : text;
 }
 
 export function cellText(value: CellValue): string {

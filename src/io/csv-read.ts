@@ -69,6 +69,8 @@ export function parseCsvText(
     rows = parse(body, {
       delimiter: delim,
       relax_column_count: true,
+      // Excel for Mac writes lone CRs; a file edited on two machines can mix all three.
+      record_delimiter: ['\r\n', '\n', '\r'],
       bom: true,
     }) as string[][];
   } catch (err) {

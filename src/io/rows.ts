@@ -95,7 +95,8 @@ function sniffEncoding(abs: string, buf: Buffer, shown: string, forced?: string)
 }
 
 async function* csvRows(abs: string, start: number, shown: string, encoding: string, delimiter: string, offset: number): AsyncGenerator<Row> {
-  const parser = parse({ delimiter, relax_column_count: true, bom: true });
+  // Excel for Mac writes lone CRs; a file edited on two machines can mix all three.
+  const parser = parse({ delimiter, relax_column_count: true, bom: true, record_delimiter: ['\r\n', '\n', '\r'] });
   const source = Readable.from(decodedChunks(byteChunks(abs, start), encoding), { objectMode: false });
   source.pipe(parser);
   let index = 0;

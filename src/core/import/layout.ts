@@ -21,10 +21,16 @@ function norm(h: string): string {
   return h.trim().toLowerCase();
 }
 
+/** Qualtrics' third header row: every filled cell is an ImportId JSON (an answer never is, all of them). */
+function isImportIdRow(row: readonly string[] | undefined): boolean {
+  const filled = (row ?? []).filter((c) => c.trim() !== '');
+  return filled.length >= 2 && filled.every((c) => c.trim().startsWith('{"ImportId"'));
+}
+
 function isQualtrics(rows: readonly (readonly string[])[]): boolean {
   const first = rows[0]?.map(norm) ?? [];
   if (first.includes('responseid') || (first.includes('startdate') && first.includes('enddate'))) return true;
-  return (rows[2] ?? []).some((c) => c.trim().startsWith('{"ImportId"'));
+  return isImportIdRow(rows[2]);
 }
 
 export function detectLayout(rows: readonly (readonly string[])[], requested: PresetOption, scheme: Scheme): Layout {
@@ -45,7 +51,7 @@ export function detectLayout(rows: readonly (readonly string[])[], requested: Pr
       const t = (texts[i] ?? '').trim();
       return t !== '' ? t : id.trim();
     });
-    const hasImportRow = (rows[2] ?? []).some((c) => c.trim().startsWith('{"ImportId"'));
+    const hasImportRow = isImportIdRow(rows[2]);
     const statusAt = ids.findIndex((h) => norm(h) === 'status');
     const channelAt = ids.findIndex((h) => norm(h) === 'distributionchannel');
     return {
