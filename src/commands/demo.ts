@@ -50,15 +50,15 @@ function steps(dir: string): Step[] {
       figure: (o) => `${n(o.added)} meetings recorded, ${n(o.duplicates)} duplicate, ${n(o.rejected)} rejected`,
     },
     {
-      title: 'who to chase in March', today: '2026-03-10', argv: ['report', 'chase', '--as-of', '2026-03-10'],
+      title: 'who to chase in February', today: '2026-02-10', argv: ['report', 'chase', '--as-of', '2026-02-10'],
       figure: (o) => `${n(o.toChase)} to chase, ${n(o.withdraw)} to withdraw, of ${n(o.counts?.pairs)} pairs`,
     },
     {
-      title: 'draft and record the chases', today: '2026-03-10', argv: ['emails', 'chase', '--as-of', '2026-03-10', '--record'],
+      title: 'draft and record the chases', today: '2026-02-10', argv: ['emails', 'chase', '--as-of', '2026-02-10', '--record'],
       figure: (o) => `${n(o.drafts)} chase drafts, ${n(o.recorded)} chases recorded`,
     },
     {
-      title: 'second round of chases', today: '2026-03-24', argv: ['emails', 'chase', '--as-of', '2026-03-24', '--record'],
+      title: 'second round of chases, in March', today: '2026-03-10', argv: ['emails', 'chase', '--as-of', '2026-03-10', '--record'],
       figure: (o) => `${n(o.drafts)} chase drafts, ${n(o.recorded)} chases recorded`,
     },
     {

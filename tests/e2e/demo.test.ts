@@ -18,7 +18,7 @@ describe('mentorship demo', () => {
     expect(r.stdout).toMatch(/149 students imported, 1 rejected, 1 duplicate/);
     expect(r.stdout).toMatch(/\d+ students matched/);
     expect(r.stdout).toMatch(/meetings recorded, 1 duplicate/);
-    expect(r.stdout).toMatch(/who to chase in March\s+[1-9]\d* to chase/);
+    expect(r.stdout).toMatch(/who to chase in February\s+[1-9]\d* to chase/);
     expect(r.stdout).toMatch(/who has been chased too often\s+[1-9]\d* students to withdraw/);
     expect(r.stdout).toMatch(/137 respondents, 0 rejected/);
     expect(r.stdout).toMatch(/match rate \d+%, \d+ meetings held, \d+ chases/);
