@@ -1,11 +1,11 @@
 // mentorship emails intro|chase|feedback: drafts for Outlook (.eml), to paste (.txt), and .html,
 // under out/emails/KIND/. This file does `intro`; chase and feedback have their own files.
 import type { Context } from '../context.js';
-import { DataError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { introMentorContext, introStudentContext, schemeContext } from '../core/email/contexts.js';
-import { confirmedPairs } from '../core/policy/pairs.js';
-import { FILES, loadMatches, loadMentors, loadStudents, stageAudit } from '../workspace/store.js';
+import { stageAudit } from '../workspace/store.js';
 import { type Draft, type DraftIndexRow, draftsAudit, loadTemplate, stageDrafts } from './email-drafts.js';
+import { loadConfirmedPairs } from './pairs.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
 
 export interface EmailsOptions {
@@ -23,18 +23,7 @@ export interface IntroSummary {
 export async function draftIntroductions(ctx: Context) {
   return changeWorkspace(ctx, 'emails intro', async (ws, tx) => {
     const now = ctx.now();
-    const { pairs, problems } = confirmedPairs(loadMatches(ws), loadStudents(ws, now), loadMentors(ws, now));
-    if (problems.length) {
-      const p = problems[0]!;
-      throw new DataError(
-        `the confirmed pair ${p.student_email} / ${p.mentor_email} ${p.reason}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`,
-        { file: FILES.matches },
-        'import the missing person again, or withdraw the pair (mentorship withdraw EMAIL), then run this again',
-      );
-    }
-    if (pairs.length === 0) {
-      throw new DataError('there are no confirmed pairs to introduce', { file: FILES.matches }, 'propose pairs with mentorship match, then confirm them with mentorship confirm');
-    }
+    const pairs = loadConfirmedPairs(ws, now, 'introduce');
     // Compiled once, before any draft: a template the policy forbids fails here, with its name.
     const toStudent = loadTemplate(ws, 'intro-student');
     const toMentor = loadTemplate(ws, 'intro-mentor');

@@ -1,12 +1,11 @@
 // mentorship export: each side's view of their partner, permitted fields only, as CSV and XLSX
 // under out/export/ (mail-merge sources). The audit log records which fields went to whom.
 import type { Context } from '../context.js';
-import { DataError } from '../errors.js';
 import { toExcelCsv } from '../io/csv-write.js';
 import { exportSheets, type ExportSheet } from '../core/policy/exports.js';
-import { confirmedPairs } from '../core/policy/pairs.js';
 import { withheldCounts } from '../core/policy/projection.js';
-import { FILES, loadMatches, loadMentors, loadStudents, stageAudit } from '../workspace/store.js';
+import { stageAudit } from '../workspace/store.js';
+import { loadConfirmedPairs } from './pairs.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
 
 export interface ExportSummary {
@@ -22,18 +21,7 @@ const FOLDER = 'out/export';
 export async function exportProfiles(ctx: Context) {
   return changeWorkspace(ctx, 'export', async (ws, tx) => {
     const now = ctx.now();
-    const { pairs, problems } = confirmedPairs(loadMatches(ws), loadStudents(ws, now), loadMentors(ws, now));
-    if (problems.length) {
-      const p = problems[0]!;
-      throw new DataError(
-        `the confirmed pair ${p.student_email} / ${p.mentor_email} ${p.reason}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`,
-        { file: FILES.matches },
-        'import the missing person again, or withdraw the pair (mentorship withdraw EMAIL), then run this again',
-      );
-    }
-    if (pairs.length === 0) {
-      throw new DataError('there are no confirmed pairs to export', { file: FILES.matches }, 'propose pairs with mentorship match, then confirm them with mentorship confirm');
-    }
+    const pairs = loadConfirmedPairs(ws, now, 'export');
     const { forStudents, forMentors } = exportSheets(pairs, ws.scheme);
     const { toXlsx } = await import('../io/xlsx-write.js');
     const files: string[] = [];
