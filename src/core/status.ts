@@ -1,16 +1,9 @@
 // Where the scheme stands, and the one next step an administrator should take.
-import type { Scheme } from './scheme/schema.js';
-import type { Chase, FeedbackAnswer, Match, Meeting, Mentor, Student } from './types.js';
+import type { ProgrammeInput } from './followup/programme.js';
+import type { Match } from './types.js';
 
-export interface StatusInput {
-  scheme: Scheme;
-  today: string;
-  students: readonly Student[];
-  mentors: readonly Mentor[];
-  matches: readonly Match[];
-  meetings: readonly Meeting[];
-  chases: readonly Chase[];
-  feedback: readonly FeedbackAnswer[];
+/** Everything the workspace holds, as the programme report sees it, and the commands already run. */
+export interface StatusInput extends ProgrammeInput {
   commandsRun: ReadonlySet<string>;
 }
 
