@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import type { Context } from '../context.js';
 import { todayIso } from '../context.js';
-import { DataError, UsageError } from '../errors.js';
+import { DataError, oneLine, UsageError } from '../errors.js';
 import { toExcelCsv } from '../io/csv-write.js';
 import { readInput } from '../io/input.js';
 import { parseMapOptions, REJECT_PREFIX, resolveColumns } from '../core/import/columns.js';
@@ -198,10 +198,10 @@ async function importFeedback(ws: Workspace, tx: Transaction, ctx: Context, file
 
 function report(ctx: Context, s: FollowupSummary): void {
   const limit = ctx.opts.verbose ? Infinity : 10;
-  for (const n of s.notes.slice(0, limit)) ctx.info(n);
+  for (const n of s.notes.slice(0, limit)) ctx.info(oneLine(n));
   for (const d of s.duplicates.slice(0, limit)) ctx.info(`duplicate: ${d}`);
   for (const r of s.rejects.slice(0, limit)) {
-    ctx.info(`${ctx.chalk.red('rejected:')} ${r.file}, row ${r.row}, column "${r.column}": ${r.reason}${r.value ? ` (value "${r.value.slice(0, 60)}")` : ''}`);
+    ctx.info(`${ctx.chalk.red('rejected:')} ${r.file}, row ${r.row}, column "${oneLine(r.column)}": ${oneLine(r.reason)}${r.value ? ` (value "${oneLine(r.value.slice(0, 60))}")` : ''}`);
   }
   if (s.rejects.length > limit) ctx.info(`  ... and ${s.rejects.length - limit} more rejected (see out/rejects/, or --verbose)`);
   const what = s.kind === 'meetings' ? 'meetings' : `feedback (${s.survey}): respondents`;

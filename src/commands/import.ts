@@ -1,7 +1,7 @@
 // mentorship import students|mentors|meetings|feedback FILE...
 import * as path from 'node:path';
 import type { Context } from '../context.js';
-import { DataError, UsageError } from '../errors.js';
+import { DataError, oneLine, UsageError } from '../errors.js';
 import { toExcelCsv } from '../io/csv-write.js';
 import { openRows, type Row } from '../io/rows.js';
 import { progress } from '../ui/progress.js';
@@ -59,12 +59,17 @@ async function askForColumns(ctx: Context, plan: ColumnPlan, file: string): Prom
   plan.missing = plan.missing.filter((f) => !plan.columns.fieldAt.includes(f));
 }
 
+function clipHeader(h: string): string {
+  return h.length > 60 ? `${h.slice(0, 57)}...` : h;
+}
+
 function unmappedError(plan: ColumnPlan, file: string): DataError {
   const free = plan.layout.headers.filter((h, i) => plan.columns.fieldAt[i] === null && h.trim() !== '' && !h.toLowerCase().startsWith(REJECT_PREFIX));
   const field = plan.missing[0]!;
-  const guess = free.find((h) => h.toLowerCase().includes(field.split('_')[0]!)) ?? free[0] ?? 'HEADER';
+  let guess = free.find((h) => h.toLowerCase().includes(field.split('_')[0]!)) ?? free[0] ?? 'HEADER';
+  if (guess.length > 200) guess = 'HEADER';
   return new DataError(
-    `no column holds the required field${plan.missing.length > 1 ? 's' : ''} ${plan.missing.join(', ')}. Unmapped columns: ${free.map((h) => `"${h}"`).join(', ') || '(none)'}`,
+    `no column holds the required field${plan.missing.length > 1 ? 's' : ''} ${plan.missing.join(', ')}. Unmapped columns: ${free.map((h) => `"${clipHeader(h)}"`).join(', ') || '(none)'}`,
     { file },
     `add --map "${guess}=${field}"${plan.missing.length > 1 ? ' (one --map per missing field)' : ''}, or a rule in scheme.json "mappings"`,
   );
@@ -210,7 +215,9 @@ export async function importPeople(ctx: Context, kind: PeopleTarget, files: stri
       // Rows rejected for being on the other side have no cells: they need no fixing in the file.
       const fixable = list.filter((r) => r.headers.length > 0);
       if (!fixable.length) continue;
-      const rel = `out/rejects/${safeBase(file)}.rejects.csv`;
+      // Two inputs with the same name (a/students.csv, b/students.csv) must not share a rejects file.
+      let rel = `out/rejects/${safeBase(file)}.rejects.csv`;
+      for (let n = 2; summary.rejectFiles.includes(rel); n++) rel = `out/rejects/${safeBase(file)}-${n}.rejects.csv`;
       tx.write(rel, rejectsCsv(fixable));
       summary.rejectFiles.push(rel);
     }
@@ -232,7 +239,7 @@ function report(ctx: Context, s: ImportSummary): void {
     );
   }
   for (const r of s.rejects.slice(0, limit)) {
-    ctx.info(`${c.red('rejected:')} ${r.file}, row ${r.row}, column "${r.column}": ${r.reason}${r.value ? ` (value "${r.value.slice(0, 60)}")` : ''}`);
+    ctx.info(`${c.red('rejected:')} ${r.file}, row ${r.row}, column "${oneLine(r.column)}": ${oneLine(r.reason)}${r.value ? ` (value "${oneLine(r.value.slice(0, 60))}")` : ''}`);
   }
   if (s.rejects.length > limit) ctx.info(`  ... and ${s.rejects.length - limit} more rejected (see out/rejects/, or --verbose)`);
   const seen = new Set<string>();
@@ -241,10 +248,10 @@ function report(ctx: Context, s: ImportSummary): void {
     const key = `${w.column}|${w.value}|${w.reason}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (shown++ < limit) ctx.warn(`${w.file}, row ${w.row}, column "${w.column}": ${w.reason}`);
+    if (shown++ < limit) ctx.warn(`${w.file}, row ${w.row}, column "${oneLine(w.column)}": ${oneLine(w.reason)}`);
   }
   if (shown > limit) ctx.info(`  ... and ${shown - limit} more warnings (--verbose shows all)`);
-  for (const n of s.notes) ctx.warn(n);
+  for (const n of s.notes) ctx.warn(oneLine(n));
   const line = [
     `${c.bold(String(s.imported))} imported`,
     `${s.updated} updated`,

@@ -37,7 +37,14 @@ export function acquireLock(root: string, command: string, waitMs = 3000): () =>
     try {
       const fd = fs.openSync(file, 'wx');
       const info: LockInfo = { pid: process.pid, command, started: new Date().toISOString() };
-      fs.writeSync(fd, JSON.stringify(info));
+      try {
+        fs.writeSync(fd, JSON.stringify(info));
+      } catch (writeErr) {
+        // An empty lock file would block every command for ten seconds: never leave one behind.
+        fs.closeSync(fd);
+        fs.rmSync(file, { force: true });
+        throw writeErr;
+      }
       fs.closeSync(fd);
       return () => {
         try {
@@ -50,7 +57,12 @@ export function acquireLock(root: string, command: string, waitMs = 3000): () =>
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       if (e.code !== 'EEXIST') {
-        throw new DataError(`cannot lock the workspace: ${e.code === 'EACCES' || e.code === 'EROFS' ? 'the folder is read-only' : e.message}`, { file: root }, 'run the command in a folder you can write to');
+        const why =
+          e.code === 'ENOSPC' ? 'the disk is full' :
+          e.code === 'EDQUOT' ? 'the disk quota is exceeded' :
+          e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS' ? 'the folder is read-only' :
+          e.message;
+        throw new DataError(`cannot lock the workspace: ${why}`, { file: root }, 'free some space, or run the command in a folder you can write to; nothing was changed');
       }
     }
     let info: LockInfo | undefined;

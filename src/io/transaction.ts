@@ -264,35 +264,43 @@ export class Transaction {
     const journal: Journal = { entries: [] };
     const replacing = new Set(plan.filter((p) => p.action === 'replace' || p.action === 'delete').map((p) => p.path));
     const made = new Set<string>();
+    const journalPath = path.join(this.root, STATE_DIR, JOURNAL);
+    let current = this.root;
     try {
       for (const s of changes) {
+        current = s.rel;
         const abs = path.join(this.root, s.rel);
         const dir = path.dirname(abs);
         if (!made.has(dir)) {
           fs.mkdirSync(dir, { recursive: true });
           made.add(dir);
         }
-        let tmp: string | null = null;
-        if (s.data !== null) {
-          tmp = tmpName(abs, TMP_SUFFIX);
-          writeFileDurably(tmp, s.data, s.durable);
+        // Listed before anything is written, so that a failure half-way through staging (a full
+        // disk while writing this very file) cleans up this file's temporary and backup too.
+        const entry = {
+          target: abs,
+          tmp: s.data !== null ? tmpName(abs, TMP_SUFFIX) : null,
+          bak: replacing.has(s.rel) || (s.rel.startsWith(STATE_DIR) && fs.existsSync(abs)) ? tmpName(abs, BAK_SUFFIX) : null,
+        };
+        journal.entries.push(entry);
+        if (entry.tmp) writeFileDurably(entry.tmp, s.data!, s.durable);
+        if (entry.bak) {
+          fs.rmSync(entry.bak, { force: true });
+          fs.linkSync(abs, entry.bak);
         }
-        let bak: string | null = null;
-        if (replacing.has(s.rel) || (s.rel.startsWith(STATE_DIR) && fs.existsSync(abs))) {
-          bak = tmpName(abs, BAK_SUFFIX);
-          fs.rmSync(bak, { force: true });
-          fs.linkSync(abs, bak);
-        }
-        journal.entries.push({ target: abs, tmp, bak });
       }
-      const stateDir = path.join(this.root, STATE_DIR);
-      fs.mkdirSync(stateDir, { recursive: true });
-      const journalPath = path.join(stateDir, JOURNAL);
-      writeFileDurably(`${journalPath}${TMP_SUFFIX}`, Buffer.from(JSON.stringify(journal)), true);
+      current = `${STATE_DIR}/${JOURNAL}`;
+      fs.mkdirSync(path.dirname(journalPath), { recursive: true });
+      // Paths relative to the workspace, so a workspace moved (or reached by another path) after a
+      // crash is recovered where it is, and nothing is touched at its old place.
+      const rel = (p: string | null) => (p === null ? null : path.relative(this.root, p));
+      const onDisk: Journal = { entries: journal.entries.map((e) => ({ target: rel(e.target)!, tmp: rel(e.tmp), bak: rel(e.bak) })) };
+      writeFileDurably(`${journalPath}${TMP_SUFFIX}`, Buffer.from(JSON.stringify(onDisk)), true);
       fs.renameSync(`${journalPath}${TMP_SUFFIX}`, journalPath);
     } catch (err) {
       cleanupFiles(journal);
-      throw ioError(err, (err as NodeJS.ErrnoException).path ?? this.root);
+      fs.rmSync(`${journalPath}${TMP_SUFFIX}`, { force: true });
+      throw ioError(err, current);
     }
     try {
       let renamed = 0;
@@ -363,16 +371,37 @@ export function rollback(root: string): boolean {
     fs.rmSync(journalPath, { force: true });
     return false;
   }
+  // Journals of earlier versions hold absolute paths; path.resolve keeps those as they are.
+  const at = (p: string) => path.resolve(root, p);
   for (const e of journal.entries) {
-    if (e.bak && fs.existsSync(e.bak)) {
-      fs.renameSync(e.bak, e.target);
+    if (e.bak && fs.existsSync(at(e.bak))) {
+      fs.renameSync(at(e.bak), at(e.target));
       // rename() between two links to the same file does nothing: drop the spare link.
-      fs.rmSync(e.bak, { force: true });
-    } else if (!e.bak) fs.rmSync(e.target, { force: true });
-    if (e.tmp) fs.rmSync(e.tmp, { force: true });
+      fs.rmSync(at(e.bak), { force: true });
+    } else if (!e.bak) fs.rmSync(at(e.target), { force: true });
+    if (e.tmp) fs.rmSync(at(e.tmp), { force: true });
   }
   fs.rmSync(journalPath, { force: true });
   return true;
+}
+
+/** Did a command die half-way here (a journal, or temporaries and backups left behind)? Cheap: for read-only commands. */
+export function needsRecovery(root: string): boolean {
+  if (fs.existsSync(path.join(root, STATE_DIR, JOURNAL))) return true;
+  const look = (dir: string, depth: number): boolean => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    return entries.some((ent) =>
+      ent.isDirectory()
+        ? depth < 4 && ent.name !== 'node_modules' && look(path.join(dir, ent.name), depth + 1)
+        : ent.name.endsWith(TMP_SUFFIX) || ent.name.endsWith(BAK_SUFFIX),
+    );
+  };
+  return look(root, 0);
 }
 
 /** Called under the lock before any command runs: finish the cleanup of an interrupted one. */

@@ -1,6 +1,7 @@
 // Reading XLSX exports with exceljs's streaming reader (fast and small for 20,000+ rows).
 // `sharedStrings: 'cache'` is required: without it the reader hands back string indexes.
 import { Readable } from 'node:stream';
+import * as zlib from 'node:zlib';
 import { DataError } from '../errors.js';
 import type { RawTable } from './csv-read.js';
 
@@ -34,8 +35,56 @@ export function excelCellText(value: unknown): string {
   return String(value);
 }
 
-export async function readXlsxBytes(bytes: Uint8Array, file: string, sheetName?: string): Promise<RawTable> {
-  const { default: ExcelJS } = await import('exceljs');
+/**
+ * exceljs's streaming reader never settles on some damaged workbooks (a worksheet that fails its
+ * checksum is piped to a temporary file with no error handler): the process would exit 13 with no
+ * message. Every entry is unpacked and checked first, which turns that into one clear error.
+ */
+function checkZip(b: Buffer, file: string): void {
+  const bad = (why: string) =>
+    new DataError(`the workbook is damaged: ${why}`, { file }, 'download or copy it again, or open it in Excel and save it again as .xlsx');
+  let end = -1;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 65_557); i--) {
+    if (b.readUInt32LE(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw bad('it is cut short');
+  let p = b.readUInt32LE(end + 16);
+  for (let n = b.readUInt16LE(end + 10); n > 0; n--) {
+    if (p + 46 > b.length || b.readUInt32LE(p) !== 0x02014b50) throw bad('its table of contents is broken');
+    const method = b.readUInt16LE(p + 10);
+    const crc = b.readUInt32LE(p + 16);
+    const packed = b.readUInt32LE(p + 20);
+    const size = b.readUInt32LE(p + 24);
+    const nameLength = b.readUInt16LE(p + 28);
+    const name = b.toString('utf8', p + 46, p + 46 + nameLength);
+    const at = b.readUInt32LE(p + 42);
+    if (at + 30 > b.length || b.readUInt32LE(at) !== 0x04034b50) throw bad(`${name} is missing`);
+    const start = at + 30 + b.readUInt16LE(at + 26) + b.readUInt16LE(at + 28);
+    if (start + packed > b.length) throw bad(`${name} is cut short`);
+    if (method !== 0 && method !== 8) throw bad(`${name} is packed in a way Excel does not use`);
+    let data: Buffer;
+    try {
+      data = method === 0 ? b.subarray(start, start + packed) : zlib.inflateRawSync(b.subarray(start, start + packed));
+    } catch {
+      throw bad(`${name} cannot be unpacked`);
+    }
+    if (data.length !== size || zlib.crc32(data) !== crc) throw bad(`${name} fails its checksum`);
+    p += 46 + nameLength + b.readUInt16LE(p + 30) + b.readUInt16LE(p + 32);
+  }
+}
+
+type Found = { table: RawTable | undefined; seen: string[] };
+
+function collect(values: unknown[]): string[] {
+  const cells: string[] = [];
+  for (let c = 1; c < values.length; c++) cells.push(excelCellText(values[c]).replace(/\r\n/g, '\n'));
+  return cells;
+}
+
+export async function readStreaming(ExcelJS: typeof import('exceljs'), bytes: Uint8Array, file: string, sheetName?: string): Promise<Found> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -44,25 +93,57 @@ export async function readXlsxBytes(bytes: Uint8Array, file: string, sheetName?:
     entries: 'ignore',
   });
   const seen: string[] = [];
-  let result: RawTable | undefined;
-  try {
-    for await (const worksheet of reader) {
-      const ws = worksheet as unknown as AsyncIterable<{ number: number; values: unknown[] }> & { name: string };
-      seen.push(ws.name);
-      const wanted = result === undefined && (sheetName === undefined || ws.name.toLowerCase() === sheetName.toLowerCase());
-      const rows: string[][] = [];
-      const rowNumbers: number[] = [];
-      for await (const row of ws) {
-        if (!wanted) continue;
-        const values = row.values;
-        const cells: string[] = [];
-        for (let c = 1; c < values.length; c++) cells.push(excelCellText(values[c]).replace(/\r\n/g, '\n'));
-        if (cells.some((x) => x.trim() !== '')) {
-          rows.push(cells);
-          rowNumbers.push(row.number);
-        }
+  let table: RawTable | undefined;
+  for await (const worksheet of reader) {
+    const ws = worksheet as unknown as AsyncIterable<{ number: number; values: unknown[] }> & { name: string };
+    seen.push(ws.name);
+    const wanted = table === undefined && (sheetName === undefined || ws.name.toLowerCase() === sheetName.toLowerCase());
+    const rows: string[][] = [];
+    const rowNumbers: number[] = [];
+    for await (const row of ws) {
+      if (!wanted) continue;
+      const cells = collect(row.values);
+      if (cells.some((x) => x.trim() !== '')) {
+        rows.push(cells);
+        rowNumbers.push(row.number);
       }
-      if (wanted) result = { file, rows, rowNumbers, format: 'xlsx', sheet: ws.name };
+    }
+    if (wanted) table = { file, rows, rowNumbers, format: 'xlsx', sheet: ws.name };
+  }
+  return { table, seen };
+}
+
+/** The in-memory reader: slower, but immune to the streaming reader's race (exceljs#3064). */
+export async function readWhole(ExcelJS: typeof import('exceljs'), bytes: Uint8Array, file: string, sheetName?: string): Promise<Found> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const seen = wb.worksheets.map((w) => w.name);
+  const ws = sheetName === undefined ? wb.worksheets[0] : wb.worksheets.find((w) => w.name.toLowerCase() === sheetName.toLowerCase());
+  if (!ws) return { table: undefined, seen };
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, number) => {
+    const cells = collect(row.values as unknown[]);
+    if (cells.some((x) => x.trim() !== '')) {
+      rows.push(cells);
+      rowNumbers.push(number);
+    }
+  });
+  return { table: { file, rows, rowNumbers, format: 'xlsx', sheet: ws.name }, seen };
+}
+
+export async function readXlsxBytes(bytes: Uint8Array, file: string, sheetName?: string): Promise<RawTable> {
+  checkZip(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file);
+  const { default: ExcelJS } = await import('exceljs');
+  let found: Found;
+  try {
+    try {
+      found = await readStreaming(ExcelJS, bytes, file, sheetName);
+    } catch (err) {
+      // The streaming reader now and then trips over its own ordering ("reading 'sheets'") on a
+      // sound workbook; the whole-file reader does not.
+      if (!(err instanceof TypeError)) throw err;
+      found = await readWhole(ExcelJS, bytes, file, sheetName);
     }
   } catch (err) {
     if (err instanceof DataError) throw err;
@@ -72,11 +153,11 @@ export async function readXlsxBytes(bytes: Uint8Array, file: string, sheetName?:
       'the file may be truncated or not really an .xlsx: open it in Excel and save it again as .xlsx',
     );
   }
-  if (!result) {
+  if (!found.table) {
     if (sheetName !== undefined) {
-      throw new DataError(`there is no sheet called "${sheetName}"`, { file }, `use --sheet with one of: ${seen.join(', ') || '(no sheets)'}`);
+      throw new DataError(`there is no sheet called "${sheetName}"`, { file }, `use --sheet with one of: ${found.seen.join(', ') || '(no sheets)'}`);
     }
     throw new DataError('the workbook has no sheets', { file }, 'export the responses again');
   }
-  return result;
+  return found.table;
 }

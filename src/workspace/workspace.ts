@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Context } from '../context.js';
 import { DataError, UsageError } from '../errors.js';
 import { acquireLock } from '../io/lock.js';
-import { recoverWorkspace } from '../io/transaction.js';
+import { needsRecovery, recoverWorkspace } from '../io/transaction.js';
 import { parseScheme, type Scheme } from '../core/scheme/schema.js';
 
 export const SCHEME_FILE = 'scheme.json';
@@ -100,6 +100,15 @@ export function openWorkspace(ctx: Context, lockFor?: string): Opened {
     } catch (err) {
       release();
       throw err;
+    }
+  } else if (needsRecovery(root)) {
+    // A read-only command (status, a --dry-run) must not read a half-committed workspace either:
+    // it takes the lock just long enough to finish the interrupted command's cleanup.
+    const unlock = acquireLock(root, 'recover an interrupted command');
+    try {
+      if (recoverWorkspace(root)) ctx.warn('an earlier command was interrupted; its partial changes were rolled back');
+    } finally {
+      unlock();
     }
   }
   try {

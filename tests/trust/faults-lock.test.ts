@@ -1,0 +1,158 @@
+// Two commands at once: while one mentorship command changes a workspace, a second changing command
+// waits, then refuses clearly (exit 1, naming the other command) and changes nothing; a lock left by
+// a process that no longer exists is taken over; read-only commands are not blocked.
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeCohort } from '../../bench/cohort.js';
+import { BIN, REPO, runCli } from '../helpers/cli.js';
+import { writeHostileInputs } from './cycle.js';
+import { cleanup, expectCleanFailure, expectUnchanged, freshWorkspace, hashSnapshot, sameFiles, snapshot, tempRoot } from './inproc.js';
+
+const root = tempRoot('trust-lock-');
+const inputs = writeHostileInputs(root);
+const ENV = { NO_COLOR: '1', MENTORSHIP_TODAY: '2025-11-25', CI: 'true' };
+const figures = { refused: 0, waitedThenRan: 0, takenOver: 0 };
+let big = '';
+
+afterAll(() => {
+  cleanup(root);
+  console.log(`[trust] lock: ${figures.refused} second commands refused while a lock was held, ${figures.waitedThenRan} waited and then ran, ${figures.takenOver} stale locks taken over`);
+});
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(REPO, 'dist', 'main.js'))) throw new Error('build dist first: npx tsc -p tsconfig.build.json');
+  big = (await writeCohort(path.join(root, 'cohort'), { students: 60_000, mentors: 5 })).students;
+}, 120_000);
+
+function lockFile(ws: string): string {
+  return path.join(ws, '.mentorship', 'lock');
+}
+
+function writeLock(ws: string, pid: number, command = 'import students'): string {
+  const text = JSON.stringify({ pid, command, started: '2025-11-25T09:00:00.000Z' });
+  fs.mkdirSync(path.dirname(lockFile(ws)), { recursive: true });
+  fs.writeFileSync(lockFile(ws), text);
+  return text;
+}
+
+/** The pid of a process that has certainly exited. */
+function deadPid(): number {
+  const r = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(r.stdout);
+}
+
+describe('one changing command at a time', () => {
+  it('a lock held by a live process (this test): a second import waits, then refuses clearly and changes nothing', async () => {
+    const ws = await freshWorkspace(root);
+    const text = writeLock(ws, process.pid);
+    const before = snapshot(ws);
+    const r = runCli(['import', 'students', inputs.students, '--workspace', ws], { cwd: ws, env: ENV });
+    expectCleanFailure(r, 'import while another command holds the lock');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/another mentorship command/);
+    expect(r.stderr).toContain(`process ${process.pid}`);
+    expect(r.stderr).toContain('import students');
+    expectUnchanged(before, ws, 'refused import');
+    expect(fs.readFileSync(lockFile(ws), 'utf8'), 'the other command keeps its lock').toBe(text);
+    figures.refused++;
+  });
+
+  it('every changing command refuses the same way; read-only ones (status, --dry-run) are not blocked', async () => {
+    const ws = await freshWorkspace(root);
+    expect(runCli(['import', 'students', inputs.students, '--workspace', ws], { cwd: ws, env: ENV }).code).toBe(0);
+    expect(runCli(['import', 'mentors', inputs.mentors, '--workspace', ws], { cwd: ws, env: ENV }).code).toBe(0);
+    writeLock(ws, process.pid, 'match');
+    const before = snapshot(ws);
+    for (const args of [['report', 'supply'], ['match'], ['purge', '--yes', '--before', '2099-01-01']]) {
+      const r = runCli([...args, '--workspace', ws], { cwd: ws, env: ENV });
+      if (r.code === 2 && /not available yet/.test(r.stderr)) continue;
+      expectCleanFailure(r, `${args.join(' ')} while locked`);
+      expect(r.stderr, args.join(' ')).toMatch(/another mentorship command \(match/);
+      figures.refused++;
+    }
+    expectUnchanged(before, ws, 'commands refused by the lock');
+    const status = runCli(['status', '--workspace', ws], { cwd: ws, env: ENV });
+    expect(status.code, status.stderr).toBe(0);
+    const dry = runCli(['report', 'supply', '--dry-run', '--workspace', ws], { cwd: ws, env: ENV });
+    expect(dry.code, dry.stderr).toBe(0);
+    expectUnchanged(before, ws, 'read-only commands while locked');
+  });
+
+  it('a real long import holds the lock: a second import at the same time waits, then refuses or runs after it, never both at once', async () => {
+    const ws = await freshWorkspace(root);
+    const first = spawn(process.execPath, [BIN, 'import', 'students', big, '--workspace', ws, '--yes', '--quiet'], { cwd: ws, env: { ...process.env, ...ENV }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let firstErr = '';
+    first.stderr!.on('data', (d: Buffer) => (firstErr += d.toString()));
+    const firstDone = new Promise<number | null>((resolve) => first.on('exit', (code) => resolve(code)));
+    // Wait until the first command holds the lock (polling: the file is created, then written).
+    const readLock = (): { pid: number; command: string } | null => {
+      try {
+        return JSON.parse(fs.readFileSync(lockFile(ws), 'utf8')) as { pid: number; command: string };
+      } catch {
+        return null;
+      }
+    };
+    let lock = readLock();
+    while (!lock) {
+      const exited = await Promise.race([firstDone.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 5))]);
+      if (exited) throw new Error(`the first import ended before taking the lock: ${firstErr}`);
+      lock = readLock();
+    }
+    expect(lock).toMatchObject({ pid: first.pid, command: 'import students' });
+    const second = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const p = spawn(process.execPath, [BIN, 'import', 'mentors', inputs.mentors, '--workspace', ws, '--yes'], { cwd: ws, env: { ...process.env, ...ENV }, stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      p.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+      p.on('exit', (code) => resolve({ code, stderr: err }));
+    });
+    const firstCode = await firstDone;
+    expect(firstCode, firstErr).toBe(0);
+    const audit = fs.readFileSync(path.join(ws, 'data', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { command: string }).command);
+    if (second.code === 1) {
+      expectCleanFailure({ code: 1, stdout: '', stderr: second.stderr }, 'the second import');
+      expect(second.stderr).toMatch(new RegExp(`another mentorship command \\(import students, process ${first.pid}`));
+      expect(audit).toEqual(['import students']);
+      expect(fs.existsSync(path.join(ws, 'data', 'mentors.csv'))).toBe(false);
+      figures.refused++;
+    } else {
+      // The first finished within the wait: the second ran after it, on its result.
+      expect(second.code, second.stderr).toBe(0);
+      expect(audit).toEqual(['import students', 'import mentors']);
+      figures.waitedThenRan++;
+    }
+    expect(fs.existsSync(lockFile(ws)), 'the lock is released').toBe(false);
+  }, 120_000);
+
+  it('a lock left by a process that no longer exists is taken over, and released after', async () => {
+    const ws = await freshWorkspace(root);
+    writeLock(ws, deadPid());
+    const r = runCli(['import', 'students', inputs.students, '--workspace', ws], { cwd: ws, env: ENV });
+    expect(r.code, r.stderr).toBe(0);
+    expect(fs.existsSync(lockFile(ws))).toBe(false);
+    figures.takenOver++;
+  });
+
+  it('an unreadable lock is taken over once old, and respected while fresh (it may be being written)', async () => {
+    const old = await freshWorkspace(root);
+    fs.mkdirSync(path.join(old, '.mentorship'), { recursive: true });
+    fs.writeFileSync(lockFile(old), '');
+    const minuteAgo = new Date(Date.now() - 60_000);
+    fs.utimesSync(lockFile(old), minuteAgo, minuteAgo);
+    const r = runCli(['import', 'students', inputs.students, '--workspace', old], { cwd: old, env: ENV });
+    expect(r.code, r.stderr).toBe(0);
+    expect(fs.existsSync(lockFile(old))).toBe(false);
+    figures.takenOver++;
+
+    const fresh = await freshWorkspace(root);
+    fs.mkdirSync(path.join(fresh, '.mentorship'), { recursive: true });
+    fs.writeFileSync(lockFile(fresh), '{"pid":');
+    const before = hashSnapshot(fresh);
+    const r2 = runCli(['import', 'students', inputs.students, '--workspace', fresh], { cwd: fresh, env: ENV });
+    expectCleanFailure(r2, 'import while a fresh, half-written lock exists');
+    expect(r2.stderr).toMatch(/another mentorship command/);
+    expect(sameFiles(before, hashSnapshot(fresh))).toEqual({ added: [], removed: [], changed: [] });
+    figures.refused++;
+  });
+});
