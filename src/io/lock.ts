@@ -10,6 +10,22 @@ interface LockInfo {
   started: string;
 }
 
+function why(e: NodeJS.ErrnoException): string {
+  switch (e.code) {
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EDQUOT':
+      return 'the disk quota is exceeded';
+    case 'EROFS':
+      return 'the folder is read-only';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return e.message;
+  }
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -29,7 +45,7 @@ export function acquireLock(root: string, command: string, waitMs = 3000): () =>
     fs.mkdirSync(dir, { recursive: true });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    throw new DataError(`cannot use the workspace: ${e.code === 'EACCES' || e.code === 'EROFS' ? 'the folder is read-only' : e.message}`, { file: root }, 'run the command in a folder you can write to');
+    throw new DataError(`cannot use the workspace: ${why(e)}`, { file: root }, 'run the command in a folder you can write to');
   }
   const file = path.join(dir, 'lock');
   const deadline = Date.now() + waitMs;
@@ -57,12 +73,7 @@ export function acquireLock(root: string, command: string, waitMs = 3000): () =>
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       if (e.code !== 'EEXIST') {
-        const why =
-          e.code === 'ENOSPC' ? 'the disk is full' :
-          e.code === 'EDQUOT' ? 'the disk quota is exceeded' :
-          e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS' ? 'the folder is read-only' :
-          e.message;
-        throw new DataError(`cannot lock the workspace: ${why}`, { file: root }, 'free some space, or run the command in a folder you can write to; nothing was changed');
+        throw new DataError(`cannot lock the workspace: ${why(e)}`, { file: root }, 'free some space, or run the command in a folder you can write to; nothing was changed');
       }
     }
     let info: LockInfo | undefined;

@@ -111,7 +111,7 @@ describe('the bad files administrators produce', () => {
     ['missing-column.csv', /no column holds the required field programme[^\n]*\n\s+fix: add --map "[^"]+=programme"/],
     ['empty.csv', /error: .*empty\.csv: the file is empty/],
     ['header-only.csv', /error: .*header-only\.csv: the file has a header but no responses/],
-    ['truncated.xlsx', /error: .*truncated\.xlsx: the workbook cannot be read/],
+    ['truncated.xlsx', /error: .*truncated\.xlsx: the workbook is damaged: it is cut short/],
     ['junk.csv', /error: .*junk\.csv: this does not look like a text \(CSV\) file/],
   ])('%s: a clear one-line error, exit 1, nothing half-written', (file, message) => {
     const ws = makeWorkspace();
