@@ -12,17 +12,9 @@
  * in real cohorts; sector popularity is Zipf-like so a few mentors are wanted by many students.
  */
 import type { AssignmentInput } from '../src/core/match/solver.js';
+import { mulberry32 } from '../fixtures/people.js';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 export interface BenchInstance extends AssignmentInput {
   stats: {

@@ -19,6 +19,7 @@ import {
 } from '../src/core/match/solver.js';
 import { makeBenchInstance } from './instances.js';
 import { referenceMinCost } from './reference-mincost.js';
+import { greedyAssignment as greedyAssign } from '../src/core/match/greedy.js';
 
 type Row = Record<string, string | number>;
 type Task =
@@ -29,27 +30,6 @@ const SIZES = [2000, 5000, 10000];
 /** The dense Hungarian reference is O(n^2 m) on slots: feasible at these sizes only. */
 const REFERENCE_SIZES = [500, 2000];
 
-/** First come, first served: the baseline a naive tool would produce. */
-export function greedyAssign(input: AssignmentInput): AssignmentResult {
-  const { students: S, mentors: M, scores } = input;
-  const left = Array.from(input.capacity);
-  const mentorOf = new Int32Array(S).fill(-1);
-  let matched = 0;
-  let totalScore = 0;
-  for (let i = 0; i < S; i++) {
-    let best = -1;
-    for (let j = 0; j < M; j++) {
-      const s = scores[i * M + j]!;
-      if (s !== -Infinity && left[j]! > 0 && (best < 0 || s > scores[i * M + best]!)) best = j;
-    }
-    if (best < 0) continue;
-    mentorOf[i] = best;
-    left[best]!--;
-    matched++;
-    totalScore += scores[i * M + best]!;
-  }
-  return { mentorOf, matched, totalScore };
-}
 
 const mb = (bytes: number): number => Math.round(bytes / 1048576);
 const secs = (ms: number): number => Number((ms / 1000).toFixed(3));

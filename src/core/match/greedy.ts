@@ -2,6 +2,7 @@
 // in import order, takes the best-scoring allowed mentor who still has a place. The summary of a
 // run says how much better the exact optimum did on the same data.
 import type { Problem, Solved } from './plan.js';
+import type { AssignmentInput, AssignmentResult } from './solver.js';
 import type { UnmatchedReason } from './explain.js';
 
 export function greedyAssign(scores: Float64Array, students: number, mentors: number, capacity: ArrayLike<number>): Int32Array {
@@ -24,6 +25,19 @@ export function greedyAssign(scores: Float64Array, students: number, mentors: nu
     }
   }
   return mentorOf;
+}
+
+/** The same yardstick on a solver input, with the solver's result shape (benchmarks, tests). */
+export function greedyAssignment(input: AssignmentInput): AssignmentResult {
+  const mentorOf = greedyAssign(input.scores, input.students, input.mentors, input.capacity);
+  let matched = 0;
+  let totalScore = 0;
+  mentorOf.forEach((j, i) => {
+    if (j < 0) return;
+    matched++;
+    totalScore += input.scores[i * input.mentors + j]!;
+  });
+  return { mentorOf, matched, totalScore };
 }
 
 export interface ScoreFigures {

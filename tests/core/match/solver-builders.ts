@@ -49,28 +49,7 @@ export function bruteForce(input: AssignmentInput): { plain: Optimum; fair: Opti
   return { plain, fair };
 }
 
-/** First come, first served: each student in input order takes its best mentor with room. */
-export function greedyAssign(input: AssignmentInput): AssignmentResult {
-  const { students: S, mentors: M, scores } = input;
-  const left = Array.from(input.capacity);
-  const mentorOf = new Int32Array(S).fill(-1);
-  let matched = 0;
-  let totalScore = 0;
-  for (let i = 0; i < S; i++) {
-    let best = -1;
-    for (let j = 0; j < M; j++) {
-      const s = scores[i * M + j]!;
-      if (s !== -Infinity && left[j]! > 0 && (best < 0 || s > scores[i * M + best]!)) best = j;
-    }
-    if (best >= 0) {
-      mentorOf[i] = best;
-      left[best]!--;
-      matched++;
-      totalScore += scores[i * M + best]!;
-    }
-  }
-  return { mentorOf, matched, totalScore };
-}
+export { greedyAssignment as greedyAssign } from '../../../src/core/match/greedy.js';
 
 export function minMatchedScore(input: AssignmentInput, mentorOf: Int32Array): number {
   let min = Infinity;
