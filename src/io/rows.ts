@@ -35,12 +35,14 @@ const CHUNK = 1 << 20;
  * The file's bytes from `start`, a chunk at a time: a big export is never read whole. The one
  * buffer is reused, so each chunk must be consumed (decoded) before the next is asked for.
  */
-function* byteChunks(abs: string, start: number): Generator<Buffer> {
+function* byteChunks(abs: string, start: number, fresh = false): Generator<Buffer> {
   const fd = fs.openSync(abs, 'r');
-  const buf = Buffer.allocUnsafe(CHUNK);
+  let buf = Buffer.allocUnsafe(CHUNK);
   try {
     let pos = start;
     for (;;) {
+      // A consumer that keeps chunks (csv-parse holds a record's unfinished tail) gets new ones.
+      if (fresh) buf = Buffer.allocUnsafe(CHUNK);
       const n = fs.readSync(fd, buf, 0, CHUNK, pos);
       if (n <= 0) return;
       pos += n;
@@ -97,7 +99,12 @@ function sniffEncoding(abs: string, buf: Buffer, shown: string, forced?: string)
 async function* csvRows(abs: string, start: number, shown: string, encoding: string, delimiter: string, offset: number): AsyncGenerator<Row> {
   // Excel for Mac writes lone CRs; a file edited on two machines can mix all three.
   const parser = parse({ delimiter, relax_column_count: true, bom: true, record_delimiter: ['\r\n', '\n', '\r'] });
-  const source = Readable.from(decodedChunks(byteChunks(abs, start), encoding), { objectMode: false });
+  // UTF-8 goes to csv-parse as bytes (it parses bytes; handing it strings makes it encode them
+  // back); other encodings are decoded to text first.
+  const source =
+    encoding === 'utf-8'
+      ? Readable.from(byteChunks(abs, start, true), { objectMode: false })
+      : Readable.from(decodedChunks(byteChunks(abs, start), encoding), { objectMode: false });
   source.pipe(parser);
   let index = 0;
   try {
