@@ -43,7 +43,7 @@ export function hbarChart(opts: { title: string; bars: readonly Bar[]; max?: num
     const y = top + i * rowH;
     const w = Math.max(0, Math.round((Math.max(0, b.value) / max) * plotW));
     parts.push(
-      `<text x="${labelW - 8}" y="${y + 17}" ${FONT} font-size="12" fill="#333" text-anchor="end">${escapeHtml(clip(b.label, Math.floor(labelW / 6.6)))}</text>`,
+      `<text x="${labelW - 8}" y="${y + 17}" ${FONT} font-size="12" fill="#333" text-anchor="end">${escapeHtml(clip(b.label, Math.floor(labelW / 7.6)) /* DejaVu Sans at 12px averages about 7 px a character */)}</text>`,
       `<rect x="${labelW}" y="${y + 4}" width="${plotW}" height="18" fill="#eef1f5"/>`,
       `<rect x="${labelW}" y="${y + 4}" width="${w}" height="18" fill="${b.colour ?? PALETTE[0]}"/>`,
       `<text x="${labelW + w + 6}" y="${y + 17}" ${FONT} font-size="12" fill="#222">${escapeHtml(b.text ?? fmt(b.value))}</text>`,
