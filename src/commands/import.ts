@@ -114,15 +114,16 @@ function memory(): string {
 }
 
 /** Read the first rows (up to Qualtrics' three header rows) to decide the layout, then stream. */
-async function headRows(rows: AsyncIterable<Row>): Promise<{ head: Row[]; rest: AsyncIterator<Row> }> {
-  const it = rows[Symbol.asyncIterator]();
+async function headRows(batches: AsyncIterable<Row[]>): Promise<{ head: Row[]; pending: Row[]; rest: AsyncIterator<Row[]> }> {
+  const it = batches[Symbol.asyncIterator]();
   const head: Row[] = [];
+  const pending: Row[] = [];
   while (head.length < 3) {
     const n = await it.next();
     if (n.done) break;
-    head.push(n.value);
+    for (const r of n.value) (head.length < 3 ? head : pending).push(r);
   }
-  return { head, rest: it };
+  return { head, pending, rest: it };
 }
 
 export async function importPeople(ctx: Context, kind: PeopleTarget, files: string[], opts: ImportOptions) {
@@ -139,7 +140,7 @@ export async function importPeople(ctx: Context, kind: PeopleTarget, files: stri
     const bar = progress(ctx.stderr, `importing ${kind}`, 0, !ctx.opts.quiet);
     for (const file of files) {
       const source = await openRows(path.resolve(ctx.cwd, file), file, opts);
-      const { head, rest } = await headRows(source.rows);
+      const { head, pending, rest } = await headRows(source.batches);
       if (head.length === 0) throw new DataError('the file has no rows', { file }, 'export the form responses again');
       const table = { file, rows: head.map((r) => r.cells), rowNumbers: head.map((r) => r.row) };
       const plan = planColumns(table, kind, ws.scheme, opts.preset ?? 'auto', maps);
@@ -167,7 +168,8 @@ export async function importPeople(ctx: Context, kind: PeopleTarget, files: stri
         if ((summary.total + answers) % 1000 === 0) bar.tick(summary.total + answers);
       };
       head.slice(plan.layout.firstDataIndex).forEach(handle);
-      for (let n = await rest.next(); !n.done; n = await rest.next()) handle(n.value);
+      pending.forEach(handle);
+      for (let n = await rest.next(); !n.done; n = await rest.next()) n.value.forEach(handle);
       if (answers === 0) {
         throw new DataError('the file has a header but no responses', { file }, 'export the form responses again (were any submitted?)');
       }

@@ -93,7 +93,7 @@ export async function loadPeopleLines(ws: Workspace, target: 'students' | 'mento
   if (!fs.existsSync(abs) || fs.statSync(abs).size === 0) return out;
   const source = await openRows(abs, rel);
   let parseRow: ReturnType<typeof makePersonParser<Student | Mentor>> | undefined;
-  for await (const r of source.rows) {
+  for await (const batch of source.batches) for (const r of batch) {
     if (!parseRow) {
       const table = { file: rel, rows: [r.cells], rowNumbers: [r.row] };
       const plan = planColumns(table, target, ws.scheme, 'canonical', new Map());

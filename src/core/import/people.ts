@@ -41,15 +41,17 @@ const base = {
   submitted_at: z.string(),
   extra: z.record(z.string(), z.string()),
 };
-export const studentSchema = z.strictObject({ ...base, programme: z.string().min(1, 'the MSc programme is required') });
-export const mentorSchema = z.strictObject({
+// z.object, not strictObject: the candidate is built field by field just above, so an unknown
+// key cannot occur, and the catch-all check would cost a tenth of a big import.
+export const studentSchema = z.object({ ...base, programme: z.string().min(1, 'the MSc programme is required') });
+export const mentorSchema = z.object({
   ...base,
   courses: z.array(z.string().min(1)),
   graduation_year: z.int().nullable(),
   job_role: z.string(),
   employer: z.string(),
   capacity: z.int().min(1).max(5),
-  unavailable: z.array(z.strictObject({ from: z.iso.date(), to: z.iso.date() })),
+  unavailable: z.array(z.object({ from: z.iso.date(), to: z.iso.date() })),
 });
 
 export interface ParsedPerson<T> {
