@@ -62,6 +62,9 @@ function checkZip(b: Buffer, file: string): void {
     const name = b.toString('utf8', p + 46, p + 46 + nameLength);
     const at = b.readUInt32LE(p + 42);
     if (at + 30 > b.length || b.readUInt32LE(at) !== 0x04034b50) throw bad(`${name} is missing`);
+    // exceljs reads the local headers in order: a damaged local name would hide an entry from it.
+    const localName = b.toString('utf8', at + 30, at + 30 + b.readUInt16LE(at + 26));
+    if (localName !== name) throw bad(`${name} has a damaged header`);
     const start = at + 30 + b.readUInt16LE(at + 26) + b.readUInt16LE(at + 28);
     if (start + packed > b.length) throw bad(`${name} is cut short`);
     if (method !== 0 && method !== 8) throw bad(`${name} is packed in a way Excel does not use`);
@@ -132,13 +135,35 @@ export async function readWhole(ExcelJS: typeof import('exceljs'), bytes: Uint8A
   return { table: { file, rows, rowNumbers, format: 'xlsx', sheet: ws.name }, seen };
 }
 
+/**
+ * If the streaming reader stops without settling (it has been seen on damaged files), Node would
+ * exit silently with code 13 once nothing else is pending. 'beforeExit' fires exactly then, so the
+ * read is failed with a TypeError and the whole-file reader takes over.
+ */
+function untilStalled<T>(work: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const stalled = () => reject(new TypeError('the streaming reader stopped'));
+    process.once('beforeExit', stalled);
+    work.then(
+      (v) => {
+        process.off('beforeExit', stalled);
+        resolve(v);
+      },
+      (e: unknown) => {
+        process.off('beforeExit', stalled);
+        reject(e);
+      },
+    );
+  });
+}
+
 export async function readXlsxBytes(bytes: Uint8Array, file: string, sheetName?: string): Promise<RawTable> {
   checkZip(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file);
   const { default: ExcelJS } = await import('exceljs');
   let found: Found;
   try {
     try {
-      found = await readStreaming(ExcelJS, bytes, file, sheetName);
+      found = await untilStalled(readStreaming(ExcelJS, bytes, file, sheetName));
     } catch (err) {
       // The streaming reader now and then trips over its own ordering ("reading 'sheets'") on a
       // sound workbook; the whole-file reader does not.
