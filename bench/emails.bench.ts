@@ -1,7 +1,7 @@
 /**
  * Sharing bench: `npx tsx bench/emails.bench.ts` prints a table; `benchEmails()` returns the rows.
  * A workspace with 5,000 confirmed pairs (bench/cohort.ts people, student i paired with mentor i),
- * then, in process, the real command handlers:
+ * then the built CLI as a child process (as an administrator runs it):
  *   emails intro        10,000 drafts x 3 files (.eml, .txt, .html) + index.csv, committed
  *   emails intro again  the same run over its own output (every file compared, nothing to replace)
  *   export              for-students / for-mentors, CSV and XLSX
@@ -10,30 +10,22 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { defaultScheme } from '../src/core/scheme/defaults.js';
 import { parseScheme } from '../src/core/scheme/schema.js';
 import type { Match } from '../src/core/types.js';
 import { toExcelCsv } from '../src/io/csv-write.js';
-import { makeContext } from '../src/main.js';
 import { TEMPLATES_DIR } from '../src/paths.js';
 import { loadMentors, loadStudents, MATCH_COLUMNS, matchRow } from '../src/workspace/store.js';
 import { makeWorkspace } from '../src/workspace/workspace.js';
 import { writeCohort } from './cohort.js';
+import { measureCli } from './measure.js';
 
 type Row = Record<string, string | number>;
 
 const PAIRS = 5000;
 const TODAY = '2025-12-01';
 
-function context(root: string) {
-  const sink = new Writable({ write: (_c, _e, done) => done() });
-  return makeContext(
-    { workspace: root, json: false, dryRun: false, yes: true, force: false, quiet: true, verbose: false },
-    { cwd: root, env: { NO_COLOR: '1', MENTORSHIP_TODAY: TODAY }, stdout: sink, stderr: sink, stdin: new PassThrough() },
-  );
-}
 
 async function setUp(pairs: number): Promise<string> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mentorship-bench-emails-'));
@@ -64,30 +56,23 @@ async function setUp(pairs: number): Promise<string> {
   return root;
 }
 
-/** Wall time, and CPU time of this process: on a shared machine the second is the steadier figure. */
-async function timed(label: string, fn: () => Promise<unknown>): Promise<Row> {
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  await fn();
-  const used = process.cpuUsage(cpu);
-  return {
-    step: label,
-    seconds: Number(((performance.now() - started) / 1000).toFixed(2)),
-    cpu_seconds: Number(((used.user + used.system) / 1e6).toFixed(2)),
-  };
+
+/** The built CLI as a child process, as an administrator runs it (worker threads included). */
+function cli(label: string, root: string, args: string[]): Row {
+  const m = measureCli([...args, '--quiet'], root, { MENTORSHIP_TODAY: TODAY });
+  if (m.code !== 0) throw new Error(`${args.join(' ')} failed: ${m.stderr}`);
+  return { step: label, seconds: Number(m.seconds.toFixed(2)), peak_mb: Math.round(m.maxRssMb) };
 }
 
 export async function benchEmails(pairs = PAIRS): Promise<Row[]> {
   const root = await setUp(pairs);
-  const { run: emails } = await import('../src/commands/emails.js');
-  const { run: exportCmd } = await import('../src/commands/export.js');
   const rows: Row[] = [];
   try {
-    rows.push({ ...(await timed(`emails intro (${pairs} pairs, ${pairs * 2} drafts x 3 files)`, () => emails(context(root), 'intro', {}))) });
+    rows.push(cli(`emails intro (${pairs} pairs, ${pairs * 2} drafts x 3 files)`, root, ['emails', 'intro']));
     const written = fs.readdirSync(path.join(root, 'out', 'emails', 'intro')).length;
     rows[0]!.files = written;
-    rows.push({ ...(await timed('emails intro again (all unchanged)', () => emails(context(root), 'intro', {}))), files: written });
-    rows.push({ ...(await timed(`export (${pairs} pairs, CSV + XLSX per side)`, () => exportCmd(context(root), {}))), files: 4 });
+    rows.push({ ...cli('emails intro again (all unchanged)', root, ['emails', 'intro']), files: written });
+    rows.push({ ...cli(`export (${pairs} pairs, CSV + XLSX per side)`, root, ['export']), files: 4 });
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

@@ -22,7 +22,7 @@ import type { Column } from '../io/cells.js';
 import { toExcelCsv } from '../io/csv-write.js';
 import { generatedFiles, type Transaction } from '../io/transaction.js';
 import { templateSpec } from '../core/email/contexts.js';
-import { buildEml } from '../core/email/eml.js';
+import { buildEmls } from './eml-builder.js';
 import { uniqueBaseNames } from '../core/email/filenames.js';
 import { type CompiledTemplate, compileTemplate, type Mailbox, type RenderedEmail, type TemplateSpec } from '../core/email/template.js';
 import type { Role } from '../core/types.js';
@@ -115,10 +115,15 @@ export async function stageDrafts(ctx: Context, tx: Transaction, ws: Workspace, 
   const bar = progress(ctx.stderr, `drafting ${kind} emails`, drafts.length, !ctx.opts.quiet);
   const rows: DraftIndexRow[] = [];
   const keep = new Set<string>();
+  const building = Date.now();
+  const emls = await buildEmls(
+    drafts.map((d) => ({ email: d.email, opts: { ...(ws.scheme.from ? { from: ws.scheme.from } : {}), date, key: `${kind}\n${d.key}` } })),
+  );
+  ctx.debug(`built ${emls.length} .eml drafts in ${Date.now() - building} ms`);
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i]!;
     const base = bases[i]!;
-    const eml = await buildEml(d.email, { ...(ws.scheme.from ? { from: ws.scheme.from } : {}), date, key: `${kind}\n${d.key}` });
+    const eml = emls[i]!;
     const files = { eml: `${base}.eml`, txt: `${base}.txt`, html: `${base}.html` };
     tx.write(`${folder}/${files.eml}`, eml);
     // CRLF: the .txt is for Windows users to open and paste.

@@ -1,0 +1,33 @@
+// Many drafts are built half in a worker thread (the compiled CLI only). The bytes must be the
+// same as building them all in the main thread.
+import { describe, expect, it } from 'vitest';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { REPO } from '../helpers/cli.js';
+
+const dist = (rel: string) => pathToFileURL(path.join(REPO, 'dist', rel)).href;
+
+describe('building .eml drafts in a worker', () => {
+  it('gives exactly the bytes the main thread gives, in order', async () => {
+    const { buildEmls } = (await import(dist('commands/eml-builder.js'))) as typeof import('../../src/commands/eml-builder.js');
+    const { buildEml } = (await import(dist('core/email/eml.js'))) as typeof import('../../src/core/email/eml.js');
+    const date = new Date('2025-12-08T09:00:00Z');
+    const jobs = Array.from({ length: 1200 }, (_, i) => ({
+      email: {
+        to: [{ name: `Zoë O'Brien ${i}, Jr.`, address: `zoe${i}@lse.ac.uk` }],
+        cc: [],
+        subject: `Your mentor, ${i} – welcome`,
+        text: `Dear Zoë,\n\nDraft ${i}.\n`,
+        html: `<p>Dear Zoë,</p><p>Draft ${i}.</p>`,
+      },
+      opts: { from: 'EI Alumni Team <ei.alumni@lse.ac.uk>', date, key: `intro\n${i}` },
+    }));
+    const built = await buildEmls(jobs);
+    expect(built).toHaveLength(jobs.length);
+    for (const i of [0, 1, 599, 600, 601, 1199]) {
+      const expected = await buildEml(jobs[i]!.email, jobs[i]!.opts);
+      expect(Buffer.compare(built[i]!, expected), `draft ${i}`).toBe(0);
+    }
+    expect(Buffer.isBuffer(built[1199])).toBe(true);
+  });
+});
