@@ -7,8 +7,7 @@ import { openRows, type Row } from '../io/rows.js';
 import { progress } from '../ui/progress.js';
 import { parseMapOptions, REJECT_PREFIX } from '../core/import/columns.js';
 import type { PresetOption } from '../core/import/layout.js';
-import { IncomingPeople, mergeLines } from '../core/import/incoming.js';
-import type { Duplicate } from '../core/import/merge.js';
+import { type Duplicate, IncomingPeople, mergeLines } from '../core/import/incoming.js';
 import { fieldsOf, makePersonParser, type PeopleTarget, type RejectedRow, vocabulariesOf } from '../core/import/people.js';
 import { type ColumnPlan, planColumns } from '../core/import/pipeline.js';
 import type { Mentor, RowProblem, Student } from '../core/types.js';
@@ -66,10 +65,18 @@ function clipHeader(h: string): string {
 function unmappedError(plan: ColumnPlan, file: string): DataError {
   const free = plan.layout.headers.filter((h, i) => plan.columns.fieldAt[i] === null && h.trim() !== '' && !h.toLowerCase().startsWith(REJECT_PREFIX));
   const field = plan.missing[0]!;
-  let guess = free.find((h) => h.toLowerCase().includes(field.split('_')[0]!)) ?? free[0] ?? 'HEADER';
+  if (free.length === 0) {
+    // Every column already holds a field: the file simply lacks this one.
+    return new DataError(
+      `no column holds the required field${plan.missing.length > 1 ? 's' : ''} ${plan.missing.join(', ')}, and every column of the file is already used`,
+      { file },
+      `add --map "HEADER=${field}" naming the column that holds it, or add a "${field}" column to the file and fill it in`,
+    );
+  }
+  let guess = free.find((h) => h.toLowerCase().includes(field.split('_')[0]!)) ?? free[0]!;
   if (guess.length > 200) guess = 'HEADER';
   return new DataError(
-    `no column holds the required field${plan.missing.length > 1 ? 's' : ''} ${plan.missing.join(', ')}. Unmapped columns: ${free.map((h) => `"${clipHeader(h)}"`).join(', ') || '(none)'}`,
+    `no column holds the required field${plan.missing.length > 1 ? 's' : ''} ${plan.missing.join(', ')}. Unmapped columns: ${free.map((h) => `"${clipHeader(h)}"`).join(', ')}`,
     { file },
     `add --map "${guess}=${field}"${plan.missing.length > 1 ? ' (one --map per missing field)' : ''}, or a rule in scheme.json "mappings"`,
   );

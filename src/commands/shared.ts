@@ -1,6 +1,5 @@
 // What every changing command does the same way: lock, stage, dry-run or commit, audit.
 import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
 import { Transaction, type PlannedChange } from '../io/transaction.js';
 import { openWorkspace, type Workspace } from '../workspace/workspace.js';
 
@@ -48,10 +47,6 @@ export function describeChanges(ctx: Context, changed: Changed<unknown>): void {
     return;
   }
   if (ctx.opts.verbose) for (const c of real) ctx.debug(`  ${c.action.padEnd(7)} ${c.path}`);
-}
-
-export function notAvailableYet(what: string): never {
-  throw new UsageError(`${what} is not available yet`, 'it arrives with a later version of mentorship');
 }
 
 export function isoNow(ctx: Context): string {

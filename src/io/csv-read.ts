@@ -50,45 +50,53 @@ export function detectDelimiter(text: string): string {
   return best() ?? ',';
 }
 
+/** csv-parse's options for every CSV we read: headers stay rows, ragged rows are allowed. */
+export function csvParseOptions(delimiter: string) {
+  // Excel for Mac writes lone CRs; a file edited on two machines can mix all three.
+  return { delimiter, relax_column_count: true, bom: true, record_delimiter: ['\r\n', '\n', '\r'] };
+}
+
+/** Excel's "sep=;" first line names the delimiter; it is not a row. */
+export function sepLine(text: string): { delimiter: string; length: number } | null {
+  const sep = /^sep=(.)\r?\n/.exec(text);
+  return sep ? { delimiter: sep[1]!, length: sep[0].length } : null;
+}
+
+export function csvReadError(err: unknown, file: string): DataError {
+  if (err instanceof DataError) return err;
+  const e = err as { message?: string; lines?: number };
+  return new DataError(
+    `the CSV cannot be read: ${(e.message ?? String(err)).replace(/^Invalid Record Length: /, '')}`,
+    typeof e.lines === 'number' ? { file, row: e.lines } : { file },
+    'check for a stray double quote near that line, or save the file again from Excel as CSV',
+  );
+}
+
+/** Whether a parsed record holds anything: Excel saves cleared rows as bare delimiters. */
+export function hasContent(record: readonly string[]): boolean {
+  return record.some((c) => c.trim() !== '');
+}
+
 export function parseCsvText(
   text: string,
   file: string,
   delimiter?: string,
 ): { rows: string[][]; rowNumbers: number[]; delimiter: string } {
-  // Excel's "sep=;" first line names the delimiter explicitly.
-  let body = text;
-  let delim = delimiter;
-  const sep = /^sep=(.)\r?\n/.exec(body);
-  if (sep) {
-    delim = delim ?? sep[1];
-    body = body.slice(sep[0].length);
-  }
-  delim = delim ?? detectDelimiter(body);
+  const sep = sepLine(text);
+  const body = sep ? text.slice(sep.length) : text;
+  const delim = delimiter ?? sep?.delimiter ?? detectDelimiter(body);
   let rows: string[][];
   try {
-    rows = parse(body, {
-      delimiter: delim,
-      relax_column_count: true,
-      // Excel for Mac writes lone CRs; a file edited on two machines can mix all three.
-      record_delimiter: ['\r\n', '\n', '\r'],
-      bom: true,
-    }) as string[][];
+    rows = parse(body, csvParseOptions(delim)) as string[][];
   } catch (err) {
-    const e = err as { message?: string; lines?: number; code?: string };
-    const line = typeof e.lines === 'number' ? e.lines : undefined;
-    throw new DataError(
-      `the CSV cannot be read: ${(e.message ?? String(err)).replace(/^Invalid Record Length: /, '')}`,
-      line !== undefined ? { file, row: line } : { file },
-      'check for a stray double quote near that line, or save the file again from Excel as CSV',
-    );
+    throw csvReadError(err, file);
   }
-  // A row of nothing but empty cells is how Excel saves cleared rows: skip it like a blank line,
-  // but keep counting it so row numbers match what the administrator sees in Excel.
+  // Empty rows are skipped but still counted, so row numbers match what Excel shows.
   const kept: string[][] = [];
   const rowNumbers: number[] = [];
   const offset = sep ? 2 : 1;
   rows.forEach((r, i) => {
-    if (r.some((c) => c.trim() !== '')) {
+    if (hasContent(r)) {
       kept.push(r);
       rowNumbers.push(i + offset);
     }

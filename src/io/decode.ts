@@ -2,53 +2,50 @@
 // without BOM), UTF-16 with BOM ("Unicode text") or Windows-1252 ("CSV" on a Western Windows).
 // chardet mistakes Windows-1252 for Windows-1250, so we decide ourselves: BOM, then strict UTF-8,
 // then Windows-1252, which can decode any byte.
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { DataError } from '../errors.js';
 
-export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export interface EncodingChoice {
+  /** The iconv-lite / TextDecoder name to decode with. */
+  encoding: string;
+  /** Bytes of byte-order mark to skip. */
+  skip: number;
+  /** What to tell the administrator (--verbose). */
+  label: string;
+}
 
-export function decodeText(bytes: Uint8Array, file: string, forced?: string): { text: string; encoding: TextEncoding | string } {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/**
+ * Decide a file's encoding from its first bytes. `isUtf8(skip)` says whether the whole file from
+ * `skip` on is valid UTF-8: a buffer check for a small file, a streamed one for a big import.
+ */
+export function chooseEncoding(head: Buffer, file: string, isUtf8: (skip: number) => boolean, forced?: string): EncodingChoice {
   if (forced) {
-    if (!iconv.encodingExists(forced)) {
-      throw new DataError(`unknown encoding "${forced}"`, { file }, 'use one of utf-8, utf-16le, windows-1252');
+    if (!iconv.encodingExists(forced)) throw new DataError(`unknown encoding "${forced}"`, { file }, 'use one of utf-8, utf-16le, windows-1252');
+    const bom = /^utf-?8$/i.test(forced) && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+    return { encoding: /^utf-?8$/i.test(forced) ? 'utf-8' : forced, skip: bom, label: forced };
+  }
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
+    if (!isUtf8(3)) {
+      throw new DataError('the file starts with a UTF-8 marker but is not valid UTF-8', { file }, 'save it again from Excel as "CSV UTF-8", or pass --encoding windows-1252');
     }
-    return { text: stripBom(iconv.decode(buf, forced)), encoding: forced };
+    return { encoding: 'utf-8', skip: 3, label: 'utf-8-bom' };
   }
-  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
-    return { text: strictUtf8(buf.subarray(3), file), encoding: 'utf-8-bom' };
-  }
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
-    return { text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
-  }
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
-    return { text: iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
-  }
-  looksLikeText(buf, file);
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
-  } catch {
-    return { text: iconv.decode(buf, 'windows-1252'), encoding: 'windows-1252' };
-  }
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', skip: 2, label: 'utf-16le' };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', skip: 2, label: 'utf-16be' };
+  looksLikeText(head, file);
+  return isUtf8(0) ? { encoding: 'utf-8', skip: 0, label: 'utf-8' } : { encoding: 'windows-1252', skip: 0, label: 'windows-1252' };
 }
 
-function strictUtf8(buf: Buffer, file: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    throw new DataError('the file starts with a UTF-8 marker but is not valid UTF-8', { file }, 'save it again from Excel as "CSV UTF-8", or pass --encoding windows-1252');
-  }
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+export function decodeText(bytes: Uint8Array, file: string, forced?: string): { text: string; encoding: string } {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const choice = chooseEncoding(buf, file, (skip) => isUtf8(buf.subarray(skip)), forced);
+  const body = buf.subarray(choice.skip);
+  const text = choice.encoding === 'utf-8' ? body.toString('utf8') : iconv.decode(body, choice.encoding);
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: choice.label };
 }
 
 /** Binary junk (an .xlsx renamed .csv, a zip, an image) must not be imported as garbage rows. */
-export function assertText(buf: Buffer, file: string): void {
-  looksLikeText(buf, file);
-}
-
 function looksLikeText(buf: Buffer, file: string): void {
   if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) {
     throw new DataError('this is an Excel workbook (or another zip file), not a CSV', { file }, 'give the file an .xlsx extension, or save it from Excel as CSV');

@@ -7,8 +7,8 @@ import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { DataError } from '../errors.js';
 import { unescapeFormula } from './cells.js';
-import { detectDelimiter } from './csv-read.js';
-import { assertText } from './decode.js';
+import { csvParseOptions, csvReadError, detectDelimiter, hasContent, sepLine } from './csv-read.js';
+import { chooseEncoding } from './decode.js';
 
 export interface Row {
   cells: string[];
@@ -80,23 +80,6 @@ function isUtf8File(abs: string, start: number): boolean {
   }
 }
 
-function sniffEncoding(abs: string, buf: Buffer, shown: string, forced?: string): { encoding: string; skip: number; label: string } {
-  if (forced) {
-    if (!iconv.encodingExists(forced)) throw new DataError(`unknown encoding "${forced}"`, { file: shown }, 'use one of utf-8, utf-16le, windows-1252');
-    return { encoding: forced.toLowerCase() === 'utf8' ? 'utf-8' : forced, skip: 0, label: forced };
-  }
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
-    if (!isUtf8File(abs, 3)) {
-      throw new DataError('the file starts with a UTF-8 marker but is not valid UTF-8', { file: shown }, 'save it again from Excel as "CSV UTF-8", or pass --encoding windows-1252');
-    }
-    return { encoding: 'utf-8', skip: 3, label: 'utf-8-bom' };
-  }
-  if (buf[0] === 0xff && buf[1] === 0xfe) return { encoding: 'utf-16le', skip: 2, label: 'utf-16le' };
-  if (buf[0] === 0xfe && buf[1] === 0xff) return { encoding: 'utf-16be', skip: 2, label: 'utf-16be' };
-  assertText(buf, shown);
-  // Strict UTF-8 first; anything that is not valid UTF-8 is Windows-1252, which decodes any byte.
-  return isUtf8File(abs, 0) ? { encoding: 'utf-8', skip: 0, label: 'utf-8' } : { encoding: 'windows-1252', skip: 0, label: 'windows-1252' };
-}
 
 /**
  * Records in batches (all csv-parse has ready at each wake-up) rather than one await per record:
@@ -104,7 +87,7 @@ function sniffEncoding(abs: string, buf: Buffer, shown: string, forced?: string)
  */
 async function* csvBatches(abs: string, start: number, shown: string, encoding: string, delimiter: string, offset: number): AsyncGenerator<Row[]> {
   // Excel for Mac writes lone CRs; a file edited on two machines can mix all three.
-  const parser = parse({ delimiter, relax_column_count: true, bom: true, record_delimiter: ['\r\n', '\n', '\r'] });
+  const parser = parse(csvParseOptions(delimiter));
   // UTF-8 goes to csv-parse as bytes (it parses bytes; handing it strings makes it encode them
   // back); other encodings are decoded to text first.
   const source =
@@ -134,7 +117,7 @@ async function* csvBatches(abs: string, start: number, shown: string, encoding: 
       const batch: Row[] = [];
       for (let record = parser.read() as string[] | null; record !== null; record = parser.read() as string[] | null) {
         index++;
-        if (record.some((c) => c.trim() !== '')) batch.push({ cells: record.map(unescapeFormula), row: index + offset });
+        if (hasContent(record)) batch.push({ cells: record.map(unescapeFormula), row: index + offset });
       }
       if (batch.length) yield batch;
       if (failure) throw failure;
@@ -145,14 +128,7 @@ async function* csvBatches(abs: string, start: number, shown: string, encoding: 
       });
     }
   } catch (err) {
-    source.destroy();
-    if (err instanceof DataError) throw err;
-    const e = err as { message?: string; lines?: number };
-    throw new DataError(
-      `the CSV cannot be read: ${(e.message ?? String(err)).replace(/^Invalid Record Length: /, '')}`,
-      typeof e.lines === 'number' ? { file: shown, row: e.lines } : { file: shown },
-      'check for a stray double quote near that line, or save the file again from Excel as CSV',
-    );
+    throw csvReadError(err, shown);
   } finally {
     source.destroy();
   }
@@ -199,19 +175,14 @@ export async function openRows(absPath: string, shown: string, opts: RowOptions 
     })();
     return { format: 'xlsx', batches, rows: unbatch(batches) };
   }
-  const { encoding, skip, label } = sniffEncoding(absPath, buf, shown, opts.encoding);
+  const { encoding, skip, label } = chooseEncoding(buf, shown, (from) => isUtf8File(absPath, from), opts.encoding);
   let start = skip;
   // The delimiter (and Excel's "sep=;" line) are decided on the first chunk of text.
   const head = [...decodedChunks([buf.subarray(skip)], encoding)].join('');
-  let delimiter = opts.delimiter;
-  let offset = 0;
-  const sep = /^sep=(.)\r?\n/.exec(head);
-  if (sep) {
-    delimiter = delimiter ?? sep[1];
-    start += encoding === 'utf-8' || encoding === 'windows-1252' ? Buffer.byteLength(sep[0]) : iconv.encode(sep[0], encoding).length;
-    offset = 1;
-  }
-  delimiter = delimiter ?? detectDelimiter(sep ? head.slice(sep[0].length) : head);
+  const sep = sepLine(head);
+  if (sep) start += iconv.encode(head.slice(0, sep.length), encoding === 'utf-8' ? 'utf8' : encoding).length;
+  const offset = sep ? 1 : 0;
+  const delimiter = opts.delimiter ?? sep?.delimiter ?? detectDelimiter(sep ? head.slice(sep.length) : head);
   const batches = csvBatches(absPath, start, shown, encoding, delimiter, offset);
   return { format: 'csv', encoding: label, delimiter, batches, rows: unbatch(batches) };
 }

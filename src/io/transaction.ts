@@ -68,20 +68,6 @@ function tmpName(abs: string, suffix: string): string {
 }
 
 /**
- * Whether a generated file is exactly what mentorship last wrote there: safe to replace or
- * remove without --force.
- */
-export function isUntouchedGenerated(root: string, rel: string): boolean {
-  const known = readManifest(root)[rel];
-  if (!known) return false;
-  try {
-    return sha256(fs.readFileSync(path.join(root, rel))) === known;
-  } catch {
-    return false;
-  }
-}
-
-/**
  * What mentorship wrote into a workspace: whether it wrote a file, and whether that file is still
  * exactly as written (safe to replace or remove without --force). Read once, ask many times.
  */

@@ -8,7 +8,7 @@ import { csvLine, excelCsvChunks, toExcelCsv } from '../io/csv-write.js';
 import { openRows } from '../io/rows.js';
 import { makePersonParser, vocabulariesOf } from '../core/import/people.js';
 import type { Transaction } from '../io/transaction.js';
-import { parseWithPlan, planColumns } from '../core/import/pipeline.js';
+import { planColumns } from '../core/import/pipeline.js';
 import { normaliseEmail, parseDate, parseDateTime } from '../core/import/values.js';
 import { peopleColumns, personRow } from '../core/store/people-rows.js';
 import type { Chase, Exclusion, FeedbackAnswer, Match, Meeting, Mentor, RowProblem, Student } from '../core/types.js';
@@ -42,24 +42,44 @@ function handEditError(p: RowProblem, more: number): DataError {
   );
 }
 
+/**
+ * The reader of one data file's rows, given its header: a row that breaks a rule, or a person who
+ * appears twice, is a hand edit and stops the command with the file, row and column.
+ */
+function storedPeopleReader<T extends Student | Mentor>(
+  ws: Workspace,
+  target: 'students' | 'mentors',
+  now: Date,
+  header: readonly string[],
+): (cells: readonly string[], row: number) => T | null {
+  const rel = FILES[target];
+  const plan = planColumns({ file: rel, rows: [header], rowNumbers: [1] }, target, ws.scheme, 'canonical', new Map());
+  if (plan.missing.length) {
+    throw new DataError(`the column "${plan.missing[0]}" is missing`, { file: rel, row: 1 }, `restore the header "${plan.missing[0]}" (the data files use the canonical field names)`);
+  }
+  const parseRow = makePersonParser<T>({ target, file: rel, layout: plan.layout, columns: plan.columns, scheme: ws.scheme, vocab: vocabulariesOf(ws.scheme), maxYear: now.getUTCFullYear() + 1 });
+  const seen = new Set<string>();
+  return (cells, row) => {
+    const outcome = parseRow(cells, row);
+    if (outcome.kind === 'reject') throw handEditError(outcome.rejected.problems[0]!, outcome.rejected.problems.length - 1);
+    if (outcome.kind !== 'person') return null;
+    const email = outcome.person.email;
+    if (seen.has(email)) throw new DataError(`${email} appears twice`, { file: rel, row, column: 'email' }, 'delete one of the two rows');
+    seen.add(email);
+    return outcome.person;
+  };
+}
+
 function loadPeople<T extends Student | Mentor>(ws: Workspace, target: 'students' | 'mentors', now: Date): T[] {
   const table = readTable(ws, FILES[target]);
   if (!table || table.rows.length === 0) return [];
-  const plan = planColumns(table, target, ws.scheme, 'canonical', new Map());
-  if (plan.missing.length) {
-    throw new DataError(`the column "${plan.missing[0]}" is missing`, { file: table.file, row: 1 }, `restore the header "${plan.missing[0]}" (the data files use the canonical field names)`);
+  const read = storedPeopleReader<T>(ws, target, now, table.rows[0]!);
+  const people: T[] = [];
+  for (let i = 1; i < table.rows.length; i++) {
+    const p = read(table.rows[i]!, table.rowNumbers[i]!);
+    if (p) people.push(p);
   }
-  const parsed = parseWithPlan<T>(table, target, ws.scheme, plan, now.getUTCFullYear() + 1);
-  const problems = parsed.rejects.flatMap((r) => r.problems);
-  if (problems.length) throw handEditError(problems[0]!, problems.length - 1);
-  const seen = new Set<string>();
-  for (const p of parsed.people) {
-    if (seen.has(p.person.email)) {
-      throw new DataError(`${p.person.email} appears twice`, { file: table.file, row: p.row, column: 'email' }, 'delete one of the two rows');
-    }
-    seen.add(p.person.email);
-  }
-  return parsed.people.map((p) => p.person);
+  return people;
 }
 
 export function loadStudents(ws: Workspace, now: Date): Student[] {
@@ -68,10 +88,6 @@ export function loadStudents(ws: Workspace, now: Date): Student[] {
 
 export function loadMentors(ws: Workspace, now: Date): Mentor[] {
   return loadPeople<Mentor>(ws, 'mentors', now);
-}
-
-export function stagePeople(tx: Transaction, target: 'students' | 'mentors', people: readonly (Student | Mentor)[]): void {
-  tx.write(FILES[target], toExcelCsv(peopleColumns(target), people.map(personRow)));
 }
 
 export function personLine(target: 'students' | 'mentors', p: Student | Mentor): Buffer {
@@ -92,23 +108,16 @@ export async function loadPeopleLines(ws: Workspace, target: 'students' | 'mento
   const abs = ws.abs(rel);
   if (!fs.existsSync(abs) || fs.statSync(abs).size === 0) return out;
   const source = await openRows(abs, rel);
-  let parseRow: ReturnType<typeof makePersonParser<Student | Mentor>> | undefined;
-  for await (const batch of source.batches) for (const r of batch) {
-    if (!parseRow) {
-      const table = { file: rel, rows: [r.cells], rowNumbers: [r.row] };
-      const plan = planColumns(table, target, ws.scheme, 'canonical', new Map());
-      if (plan.missing.length) {
-        throw new DataError(`the column "${plan.missing[0]}" is missing`, { file: rel, row: 1 }, `restore the header "${plan.missing[0]}" (the data files use the canonical field names)`);
+  let read: ReturnType<typeof storedPeopleReader> | undefined;
+  for await (const batch of source.batches) {
+    for (const r of batch) {
+      if (!read) {
+        read = storedPeopleReader(ws, target, now, r.cells);
+        continue;
       }
-      parseRow = makePersonParser({ target, file: rel, layout: plan.layout, columns: plan.columns, scheme: ws.scheme, vocab: vocabulariesOf(ws.scheme), maxYear: now.getUTCFullYear() + 1 });
-      continue;
+      const p = read(r.cells, r.row);
+      if (p) out.set(p.email, { line: personLine(target, p), submitted_at: p.submitted_at });
     }
-    const outcome = parseRow(r.cells, r.row);
-    if (outcome.kind === 'reject') throw handEditError(outcome.rejected.problems[0]!, outcome.rejected.problems.length - 1);
-    if (outcome.kind !== 'person') continue;
-    const p = outcome.person;
-    if (out.has(p.email)) throw new DataError(`${p.email} appears twice`, { file: rel, row: r.row, column: 'email' }, 'delete one of the two rows');
-    out.set(p.email, { line: personLine(target, p), submitted_at: p.submitted_at });
   }
   return out;
 }

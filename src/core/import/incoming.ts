@@ -2,7 +2,12 @@
 // (the latest submission wins), and compared with what is stored line by line. Holding each line
 // as one small byte buffer, rather than objects or concatenated strings (which keep pieces of
 // their sources alive), keeps a 100,000-row import small.
-import type { Duplicate } from './merge.js';
+
+export interface Duplicate {
+  email: string;
+  kept: { file: string; row: number; submitted_at: string };
+  dropped: { file: string; row: number; submitted_at: string }[];
+}
 
 export interface LineEntry {
   line: Uint8Array;

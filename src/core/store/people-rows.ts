@@ -24,11 +24,3 @@ export function personRow(p: Student | Mentor): Record<string, string | number |
   }
   return row;
 }
-
-export function samePerson(a: Student | Mentor, b: Student | Mentor): boolean {
-  const ra = personRow(a);
-  const rb = personRow(b);
-  const keys = new Set([...Object.keys(ra), ...Object.keys(rb)]);
-  for (const k of keys) if ((ra[k] ?? '') !== (rb[k] ?? '')) return false;
-  return true;
-}
