@@ -153,7 +153,7 @@ export class Transaction {
    * One pass over the staged files: what would change, and which generated files a person has
    * edited since we wrote them. Each existing target is read once.
    */
-  private survey(): { plan: PlannedChange[]; edited: string[]; changing: Staged[] } {
+  private survey(): { plan: PlannedChange[]; edited: string[]; changing: Staged[]; manifest: Record<string, string> } {
     const manifest = readManifest(this.root);
     const plan: PlannedChange[] = [];
     const edited: string[] = [];
@@ -200,7 +200,7 @@ export class Transaction {
       plan.push({ path: s.rel, action: current ? 'replace' : 'create', bytes });
       changing.push(s);
     }
-    return { plan, edited, changing };
+    return { plan, edited, changing, manifest };
   }
 
   /** What commit() would do: the basis of --dry-run. */
@@ -214,7 +214,7 @@ export class Transaction {
   }
 
   commit(): PlannedChange[] {
-    const { plan, edited, changing: changes } = this.survey();
+    const { plan, edited, changing: changes, manifest } = this.survey();
     if (!this.opts.force && edited.length) {
       throw new DataError(
         `${edited.length === 1 ? `${edited[0]} has` : `${edited.length} generated files have`} been changed since mentorship wrote ${edited.length === 1 ? 'it' : 'them'}${edited.length > 1 ? ` (${edited.slice(0, 5).join(', ')}${edited.length > 5 ? ', ...' : ''})` : ''}`,
@@ -223,7 +223,6 @@ export class Transaction {
       );
     }
     // The manifest records what we wrote, so an untouched generated file can be replaced next time.
-    const manifest = readManifest(this.root);
     let manifestChanged = false;
     for (const s of this.staged.values()) {
       if (s.generated && s.data !== null) {
