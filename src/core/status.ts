@@ -41,7 +41,8 @@ export function schemeStatus(i: StatusInput): Status {
     if (pairs.confirmed > 0) {
       if (!i.commandsRun.has('export')) next.push('share the permitted profiles: mentorship export');
       if (!i.commandsRun.has('emails intro')) next.push('draft the introductions: mentorship emails intro');
-      else if (i.today > t.meeting_1_due) next.push('see who to chase: mentorship report chase');
+      // Chasing is for the programme's months; after its end there is no one left to chase.
+      else if (i.today > t.meeting_1_due && i.today <= t.programme_end) next.push('see who to chase: mentorship report chase');
       if (i.today >= t.feedback && !i.commandsRun.has('emails feedback')) next.push('ask for feedback: mentorship emails feedback --survey final');
       if (i.feedback.length > 0) next.push('see the results: mentorship report programme');
     }

@@ -39,3 +39,10 @@ describe('status: the next step through the year', () => {
     expect(s).toMatchObject({ students: 1, mentors: 1, places: 2, studentsWithoutPair: 1, pairs: { withdrawn: 1, confirmed: 0 } });
   });
 });
+
+describe('status after the programme', () => {
+  it('stops suggesting chases once the programme has ended', () => {
+    const ended = input({ students: [student], mentors: [mentor], matches: [pair('confirmed')], today: '2026-11-22', commandsRun: new Set(['export', 'emails intro', 'emails feedback']) });
+    expect(schemeStatus(ended).next).not.toContain('see who to chase: mentorship report chase');
+  });
+});
