@@ -27,7 +27,7 @@ const PAIRS = 5000;
 const TODAY = '2025-12-01';
 
 
-async function setUp(pairs: number): Promise<string> {
+export async function setUp(pairs: number): Promise<string> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mentorship-bench-emails-'));
   const raw = defaultScheme();
   fs.writeFileSync(path.join(root, 'scheme.json'), JSON.stringify(raw, null, 2));

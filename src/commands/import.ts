@@ -8,10 +8,12 @@ import { progress } from '../ui/progress.js';
 import { parseMapOptions, REJECT_PREFIX } from '../core/import/columns.js';
 import type { PresetOption } from '../core/import/layout.js';
 import { type Duplicate, IncomingPeople, mergeLines } from '../core/import/incoming.js';
-import { fieldsOf, makePersonParser, type PeopleTarget, type RejectedRow, vocabulariesOf } from '../core/import/people.js';
+import { fieldsOf, type PeopleTarget, type RejectedRow } from '../core/import/people.js';
 import { type ColumnPlan, planColumns } from '../core/import/pipeline.js';
-import type { Mentor, RowProblem, Student } from '../core/types.js';
-import { loadPeopleLines, personLine, stageAudit, stagePeopleLines } from '../workspace/store.js';
+import type { RowProblem } from '../core/types.js';
+import { loadPeopleLines, stageAudit, stagePeopleLines } from '../workspace/store.js';
+import { type PartResult, partCollector } from './import-part.js';
+import { readInThreads, threadsAvailable, WORTH_THREADS_BYTES } from './import-threads.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
 
 export interface ImportOptions {
@@ -137,7 +139,6 @@ export async function importPeople(ctx: Context, kind: PeopleTarget, files: stri
   const maps = parseMapOptions(opts.map ?? [], [...fieldsOf(kind)]);
   return changeWorkspace(ctx, `import ${kind}`, async (ws, tx) => {
     const now = ctx.now();
-    const vocab = vocabulariesOf(ws.scheme);
     const summary: ImportSummary = {
       kind, files, imported: 0, updated: 0, unchanged: 0, older: 0, rejected: 0, duplicates: [], dropped: [], rejects: [],
       warnings: [], notes: [], rejectFiles: [], total: 0,
@@ -155,28 +156,52 @@ export async function importPeople(ctx: Context, kind: PeopleTarget, files: stri
       if (plan.missing.length && ctx.interactive) await askForColumns(ctx, plan, file);
       if (plan.missing.length) throw unmappedError(plan, file);
       summary.notes.push(...plan.columns.notes.map((n) => `${file}: ${n}`));
-      const parseRow = makePersonParser<Student | Mentor>({
-        target: kind, file, layout: plan.layout, columns: plan.columns, scheme: ws.scheme, vocab, maxYear: now.getUTCFullYear() + 1,
-      });
-      let answers = 0;
-      const handle = (r: Row) => {
-        answers++;
-        const outcome = parseRow(r.cells, r.row);
-        if (outcome.kind === 'dropped') summary.dropped.push({ file, row: r.row, reason: outcome.reason });
-        else if (outcome.kind === 'reject') {
-          const list = rejectsByFile.get(file) ?? [];
-          list.push(outcome.rejected);
-          rejectsByFile.set(file, list);
+      const job = {
+        target: kind, file, scheme: ws.scheme, preset: opts.preset ?? 'auto', maps, head, fieldAt: plan.columns.fieldAt,
+        maxYear: now.getUTCFullYear() + 1,
+      } as const;
+      let parts: PartResult[] | null = null;
+      const range = source.range;
+      const threads = Boolean(range && range.to - range.from >= WORTH_THREADS_BYTES && threadsAvailable(ctx.env));
+      if (threads) {
+        await rest.return?.();
+        const threaded = await readInThreads(job, range!, plan.layout.firstDataIndex);
+        if ('parts' in threaded) {
+          parts = threaded.parts;
+          ctx.debug(`${file}: read in ${parts.length} parts, one thread each`);
+        } else ctx.debug(`${file}: read in one thread instead: ${threaded.failed}`);
+      }
+      if (!parts) {
+        const collector = partCollector({ ...job, skip: plan.layout.firstDataIndex, plan });
+        let fed = 0;
+        const feed = (r: Row) => {
+          collector.handle(r);
+          if (++fed % 1000 === 0) bar.tick(summary.total + fed);
+        };
+        if (threads) {
+          // The threads gave up (a broken quote, say): read the whole file again here, which
+          // reports any error where it really is.
+          for await (const batch of (await openRows(path.resolve(ctx.cwd, file), file, opts)).batches) batch.forEach(feed);
         } else {
-          summary.warnings.push(...outcome.warnings);
-          const p = outcome.person;
-          incoming.add(p.email, { line: personLine(kind, p), submitted_at: p.submitted_at, file, row: r.row });
+          head.forEach(feed);
+          pending.forEach(feed);
+          for (let n = await rest.next(); !n.done; n = await rest.next()) n.value.forEach(feed);
         }
-        if ((summary.total + answers) % 1000 === 0) bar.tick(summary.total + answers);
-      };
-      head.slice(plan.layout.firstDataIndex).forEach(handle);
-      pending.forEach(handle);
-      for (let n = await rest.next(); !n.done; n = await rest.next()) n.value.forEach(handle);
+        parts = [collector.result(0)];
+      }
+      let answers = 0;
+      for (const part of parts) {
+        answers += part.answers;
+        for (const d of part.dropped) summary.dropped.push(d);
+        if (part.rejects.length) rejectsByFile.set(file, [...(rejectsByFile.get(file) ?? []), ...part.rejects]);
+        for (const w of part.warnings) summary.warnings.push(w);
+        const { email, submitted, row, block, start, length } = part.people;
+        const blocks = part.blocks.map((b) => Buffer.from(b));
+        for (let i = 0; i < email.length; i++) {
+          incoming.add(email[i]!, { line: blocks[block[i]!]!.subarray(start[i]!, start[i]! + length[i]!), submitted_at: submitted[i]!, file, row: row[i]! });
+        }
+      }
+      bar.tick(summary.total + answers);
       if (answers === 0) {
         throw new DataError('the file has a header but no responses', { file }, 'export the form responses again (were any submitted?)');
       }

@@ -62,12 +62,16 @@ export function sepLine(text: string): { delimiter: string; length: number } | n
   return sep ? { delimiter: sep[1]!, length: sep[0].length } : null;
 }
 
-export function csvReadError(err: unknown, file: string): DataError {
+/** `offset`: rows above the first record (Excel's "sep=" line). */
+export function csvReadError(err: unknown, file: string, offset = 0): DataError {
   if (err instanceof DataError) return err;
-  const e = err as { message?: string; lines?: number };
+  const e = err as { message?: string; lines?: number; records?: number };
+  // The row Excel shows is the record's number; csv-parse's "line" counts the lines inside
+  // quoted multi-line answers too, so both are given.
+  const row = typeof e.records === 'number' ? e.records + 1 + offset : e.lines;
   return new DataError(
     `the CSV cannot be read: ${(e.message ?? String(err)).replace(/^Invalid Record Length: /, '')}`,
-    typeof e.lines === 'number' ? { file, row: e.lines } : { file },
+    typeof row === 'number' ? { file, row } : { file },
     'check for a stray double quote near that line, or save the file again from Excel as CSV',
   );
 }
@@ -89,7 +93,7 @@ export function parseCsvText(
   try {
     rows = parse(body, csvParseOptions(delim)) as string[][];
   } catch (err) {
-    throw csvReadError(err, file);
+    throw csvReadError(err, file, sep ? 1 : 0);
   }
   // Empty rows are skipped but still counted, so row numbers match what Excel shows.
   const kept: string[][] = [];

@@ -23,6 +23,20 @@ export interface RowSource {
   /** Rows in batches: what a big import reads. Use one of batches or rows, not both. */
   batches: AsyncIterable<Row[]>;
   rows: AsyncIterable<Row>;
+  /** A UTF-8 CSV's records as a byte range: what lets a big import read it in parts, in threads. */
+  range?: CsvRange;
+}
+
+export interface CsvRange {
+  abs: string;
+  shown: string;
+  /** The first byte of the first record (after any BOM and "sep=" line). */
+  from: number;
+  /** One past the last byte to read. */
+  to: number;
+  delimiter: string;
+  /** Added to the record count to give the row number Excel shows. */
+  offset: number;
 }
 
 export interface RowOptions {
@@ -37,15 +51,15 @@ const CHUNK = 1 << 20;
  * The file's bytes from `start`, a chunk at a time: a big export is never read whole. The one
  * buffer is reused, so each chunk must be consumed (decoded) before the next is asked for.
  */
-function* byteChunks(abs: string, start: number, fresh = false): Generator<Buffer> {
+function* byteChunks(abs: string, start: number, fresh = false, end = Infinity, size = CHUNK): Generator<Buffer> {
   const fd = fs.openSync(abs, 'r');
-  let buf = Buffer.allocUnsafe(CHUNK);
+  let buf = Buffer.allocUnsafe(size);
   try {
     let pos = start;
     for (;;) {
       // A consumer that keeps chunks (csv-parse holds a record's unfinished tail) gets new ones.
-      if (fresh) buf = Buffer.allocUnsafe(CHUNK);
-      const n = fs.readSync(fd, buf, 0, CHUNK, pos);
+      if (fresh) buf = Buffer.allocUnsafe(size);
+      const n = fs.readSync(fd, buf, 0, Math.min(size, end - pos), pos);
       if (n <= 0) return;
       pos += n;
       yield buf.subarray(0, n);
@@ -85,14 +99,22 @@ function isUtf8File(abs: string, start: number): boolean {
  * Records in batches (all csv-parse has ready at each wake-up) rather than one await per record:
  * on a 100,000-row export the per-record promise is a real share of the time.
  */
-async function* csvBatches(abs: string, start: number, shown: string, encoding: string, delimiter: string, offset: number): AsyncGenerator<Row[]> {
-  // Excel for Mac writes lone CRs; a file edited on two machines can mix all three.
-  const parser = parse(csvParseOptions(delimiter));
+async function* csvBatches(
+  abs: string,
+  start: number,
+  shown: string,
+  encoding: string,
+  delimiter: string,
+  offset: number,
+  part?: { end: number; chunk: number; count?: { records: number } },
+): AsyncGenerator<Row[]> {
+  // A part that starts mid-file has no BOM to strip: bytes that look like one are data.
+  const parser = parse({ ...csvParseOptions(delimiter), ...(part ? { bom: false } : {}) });
   // UTF-8 goes to csv-parse as bytes (it parses bytes; handing it strings makes it encode them
   // back); other encodings are decoded to text first.
   const source =
     encoding === 'utf-8'
-      ? Readable.from(byteChunks(abs, start, true), { objectMode: false })
+      ? Readable.from(byteChunks(abs, start, true, part?.end, part?.chunk), { objectMode: false })
       : Readable.from(decodedChunks(byteChunks(abs, start), encoding), { objectMode: false });
   let ended = false;
   let failure: unknown = null;
@@ -119,6 +141,7 @@ async function* csvBatches(abs: string, start: number, shown: string, encoding: 
         index++;
         if (hasContent(record)) batch.push({ cells: record.map(unescapeFormula), row: index + offset });
       }
+      if (part?.count) part.count.records = index;
       if (batch.length) yield batch;
       if (failure) throw failure;
       if (ended) return;
@@ -128,10 +151,18 @@ async function* csvBatches(abs: string, start: number, shown: string, encoding: 
       });
     }
   } catch (err) {
-    throw csvReadError(err, shown);
+    throw csvReadError(err, shown, offset);
   } finally {
     source.destroy();
   }
+}
+
+/**
+ * The records of part of a UTF-8 CSV, numbered from the part's start (plus `offset`). Worker
+ * threads read in smaller chunks: each chunk is memory until the thread's next collection.
+ */
+export function csvRangeBatches(range: CsvRange, chunk = CHUNK, count?: { records: number }): AsyncGenerator<Row[]> {
+  return csvBatches(range.abs, range.from, range.shown, 'utf-8', range.delimiter, range.offset, { end: range.to, chunk, ...(count ? { count } : {}) });
 }
 
 async function* unbatch(batches: AsyncIterable<Row[]>): AsyncGenerator<Row> {
@@ -184,5 +215,6 @@ export async function openRows(absPath: string, shown: string, opts: RowOptions 
   const offset = sep ? 1 : 0;
   const delimiter = opts.delimiter ?? sep?.delimiter ?? detectDelimiter(sep ? head.slice(sep.length) : head);
   const batches = csvBatches(absPath, start, shown, encoding, delimiter, offset);
-  return { format: 'csv', encoding: label, delimiter, batches, rows: unbatch(batches) };
+  const range = encoding === 'utf-8' ? { abs: absPath, shown, from: start, to: size, delimiter, offset } : undefined;
+  return { format: 'csv', encoding: label, delimiter, batches, rows: unbatch(batches), ...(range ? { range } : {}) };
 }

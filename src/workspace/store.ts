@@ -91,7 +91,12 @@ export function loadMentors(ws: Workspace, now: Date): Mentor[] {
 }
 
 export function personLine(target: 'students' | 'mentors', p: Student | Mentor): Buffer {
-  return Buffer.from(csvLine(peopleColumns(target), personRow(p)), 'utf8');
+  return Buffer.from(personText(target, p), 'utf8');
+}
+
+/** A person as the CRLF-terminated CSV line data/students.csv or data/mentors.csv holds. */
+export function personText(target: 'students' | 'mentors', p: Student | Mentor): string {
+  return csvLine(peopleColumns(target), personRow(p));
 }
 
 export function stagePeopleLines(tx: Transaction, target: 'students' | 'mentors', lines: Iterable<Uint8Array>): void {

@@ -1,0 +1,116 @@
+// One part of an import of students or mentors: rows in, validated people out as the CSV lines
+// the workspace stores. The same code runs in the main thread (small files, XLSX, other
+// encodings) and in worker threads, each reading one part of a big UTF-8 CSV; the main thread
+// then takes the parts in file order, so the outcome is the same either way.
+import type { Scheme } from '../core/scheme/schema.js';
+import type { PresetOption } from '../core/import/layout.js';
+import { makePersonParser, type PeopleTarget, type RejectedRow, vocabulariesOf } from '../core/import/people.js';
+import { planColumns } from '../core/import/pipeline.js';
+import type { Mentor, RowProblem, Student } from '../core/types.js';
+import type { CsvRange, Row } from '../io/rows.js';
+import { personText } from '../workspace/store.js';
+
+/** What a thread needs to read its part exactly as the main thread would. */
+export interface PartJob {
+  target: PeopleTarget;
+  file: string;
+  scheme: Scheme;
+  preset: PresetOption;
+  maps: Map<string, string | null>;
+  /** The file's first rows (up to three), from which the layout is decided. */
+  head: Row[];
+  /** The column plan after any answers given at the prompt. */
+  fieldAt: (string | null)[];
+  maxYear: number;
+  /** Rows with content to pass over at the start of the part: the header rows, in part one. */
+  skip: number;
+  range: CsvRange;
+}
+
+export interface PartResult {
+  /** Records read, empty ones included: where the next part's row numbers start. */
+  records: number;
+  answers: number;
+  people: { email: string[]; submitted: string[]; row: number[]; block: number[]; start: number[]; length: number[] };
+  /** The lines, packed into a few large buffers (handed between threads without a copy). */
+  blocks: ArrayBuffer[];
+  rejects: RejectedRow[];
+  warnings: RowProblem[];
+  dropped: { file: string; row: number; reason: string }[];
+}
+
+const BLOCK = 1 << 20;
+
+/** Row handling for one part: feed rows in order, then take the result. */
+export function partCollector(job: Omit<PartJob, 'range' | 'head' | 'preset' | 'maps'> & { plan: ReturnType<typeof planColumns> }) {
+  const parseRow = makePersonParser<Student | Mentor>({
+    target: job.target, file: job.file, layout: job.plan.layout, columns: job.plan.columns, scheme: job.scheme,
+    vocab: vocabulariesOf(job.scheme), maxYear: job.maxYear,
+  });
+  const out: PartResult = {
+    records: 0, answers: 0, people: { email: [], submitted: [], row: [], block: [], start: [], length: [] },
+    blocks: [], rejects: [], warnings: [], dropped: [],
+  };
+  // Lines go into large blocks rather than one small buffer each: 100,000 small buffers cost
+  // more than the bytes they hold, and blocks can be transferred from a worker as they are.
+  let block: Buffer | null = null;
+  let used = 0;
+  const pack = (text: string) => {
+    const length = Buffer.byteLength(text, 'utf8');
+    if (!block || used + length > block.length) {
+      block = Buffer.allocUnsafeSlow(Math.max(BLOCK, length));
+      out.blocks.push(block.buffer as ArrayBuffer);
+      used = 0;
+    }
+    block.write(text, used, 'utf8');
+    out.people.block.push(out.blocks.length - 1);
+    out.people.start.push(used);
+    out.people.length.push(length);
+    used += length;
+  };
+  let skip = job.skip;
+  return {
+    handle(r: Row): void {
+      if (skip > 0) {
+        skip--;
+        return;
+      }
+      out.answers++;
+      const outcome = parseRow(r.cells, r.row);
+      if (outcome.kind === 'dropped') out.dropped.push({ file: job.file, row: r.row, reason: outcome.reason });
+      else if (outcome.kind === 'reject') out.rejects.push(outcome.rejected);
+      else {
+        for (const w of outcome.warnings) out.warnings.push(w);
+        const p = outcome.person;
+        pack(personText(job.target, p));
+        out.people.email.push(p.email);
+        out.people.submitted.push(p.submitted_at);
+        out.people.row.push(r.row);
+      }
+    },
+    result(records: number): PartResult {
+      out.records = records;
+      return out;
+    },
+  };
+}
+
+export function planOf(job: Pick<PartJob, 'target' | 'file' | 'scheme' | 'preset' | 'maps' | 'head' | 'fieldAt'>) {
+  const table = { file: job.file, rows: job.head.map((r) => r.cells), rowNumbers: job.head.map((r) => r.row) };
+  const plan = planColumns(table, job.target, job.scheme, job.preset, job.maps);
+  plan.columns.fieldAt = [...job.fieldAt];
+  return plan;
+}
+
+/** A part's results with row numbers moved on by `base` records (the parts before it). */
+export function shiftRows(part: PartResult, base: number): PartResult {
+  if (base === 0) return part;
+  part.people.row = part.people.row.map((r) => r + base);
+  for (const r of part.rejects) {
+    r.row += base;
+    for (const p of r.problems) p.row += base;
+  }
+  for (const w of part.warnings) w.row += base;
+  for (const d of part.dropped) d.row += base;
+  return part;
+}

@@ -1,0 +1,58 @@
+// Reading a big UTF-8 CSV in two worker threads, one part each: csv-parse and the row checks are
+// most of a 100,000-row import, and the machines have more than one core. Where the compiled
+// worker is not there (the sources run directly, as in unit tests) or MENTORSHIP_THREADS=1, the
+// caller reads the file in its own thread; the result is the same either way (tests compare).
+import * as fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { splitCsvRange } from '../io/csv-split.js';
+import type { CsvRange } from '../io/rows.js';
+import type { PartJob, PartResult } from './import-part.js';
+import { shiftRows } from './import-part.js';
+import type { PartReply } from './import-worker.js';
+
+const WORKER = new URL('./import-worker.js', import.meta.url);
+/** Below this a worker's start-up (about 0.1 s) is not worth it: about 20,000 answers. */
+export const WORTH_THREADS_BYTES = 8 * 1024 * 1024;
+// A small young generation keeps each worker's heap (and so the import's peak memory) small; the
+// per-row garbage is short-lived, so the cost is a few more quick collections.
+const YOUNG_GENERATION_MB = 8;
+
+export function threadsAvailable(env: NodeJS.ProcessEnv): boolean {
+  return env.MENTORSHIP_THREADS !== '1' && fs.existsSync(fileURLToPath(WORKER));
+}
+
+function runPart(job: PartJob): Promise<PartReply> {
+  return new Promise((resolve) => {
+    const worker = new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    let settled = false;
+    const settle = (reply: PartReply) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      resolve(reply);
+    };
+    worker.once('message', (reply: PartReply) => settle(reply));
+    worker.once('error', (err) => settle({ ok: false, message: err.message }));
+    worker.once('exit', (code) => settle({ ok: false, message: `the worker stopped (exit ${code})` }));
+    worker.postMessage(job);
+  });
+}
+
+/**
+ * The file's parts read in threads, in file order, row numbers as in the whole file; or why not
+ * (a part failed: the caller reads the file itself, which reports any error where it really is).
+ */
+export async function readInThreads(job: Omit<PartJob, 'range' | 'skip'>, range: CsvRange, headerRows: number): Promise<{ parts: PartResult[] } | { failed: string }> {
+  const ranges = splitCsvRange(range, 2);
+  if (ranges.length < 2) return { failed: 'no place to cut the file (lone CR line ends, or one huge record)' };
+  const replies = await Promise.all(ranges.map((r, k) => runPart({ ...job, range: r, skip: k === 0 ? headerRows : 0 })));
+  const parts: PartResult[] = [];
+  let base = 0;
+  for (const reply of replies) {
+    if (!reply.ok) return { failed: reply.message };
+    parts.push(shiftRows(reply.result, base));
+    base += reply.result.records;
+  }
+  return { parts };
+}

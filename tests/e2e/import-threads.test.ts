@@ -1,0 +1,76 @@
+// A big UTF-8 CSV is read in two worker threads (the built CLI, files of 8 MiB or more). The
+// outcome must be exactly what one thread gives: the stored file, the rejects, the row numbers in
+// every message, duplicates resolved across the cut, and errors reported where they really are.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeWorkspace, runCli, tempDir } from '../helpers/cli.js';
+
+const HEADER = 'email,name,first_name,programme,sectors,support_areas,country,city,meeting_preference,linkedin,share_linkedin,bio,share_bio,submitted_at';
+const ROWS = 24_000;
+const dir = tempDir('mentorship-threads-');
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** About 9 MB: quoted multi-line bios, duplicates on both sides of the middle, rejects, warnings. */
+function bigCsv(name: string, broken = false): string {
+  const lines = [HEADER];
+  for (let i = 0; i < ROWS; i++) {
+    // The same student answers again 12,000 rows later, so the pair straddles the cut.
+    const who = i >= ROWS / 2 && i % 1000 === 7 ? i - ROWS / 2 : i;
+    const email = i % 5000 === 11 ? 'not-an-email' : `student.${who}@lse.ac.uk`;
+    const sector = i % 3000 === 5 ? `Space Piracy ${i}` : 'Consulting';
+    const bio = `"I study policy, row ${i}.\nI would value ""honest"" advice.${i % 2 ? '\r\nAnd more.' : ''} ${'x'.repeat(250)}"`;
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    lines.push(`${email},Student ${who},Student,MSc Public Policy and Administration,${sector},Networking;Interviews,United Kingdom,London,online,,no,${bio},yes,2025-11-${day}T10:00:00Z`);
+    if (broken && i === ROWS - 500) lines.push('stray,quote "here",x');
+  }
+  const abs = path.join(dir, name);
+  fs.writeFileSync(abs, `${lines.join('\r\n')}\r\n`);
+  return abs;
+}
+
+function run(file: string, threads: boolean) {
+  const ws = makeWorkspace();
+  const env = threads ? {} : { MENTORSHIP_THREADS: '1' };
+  const text = runCli(['import', 'students', file, '-v'], { cwd: ws, env });
+  const data = (rel: string) => (fs.existsSync(path.join(ws, rel)) ? fs.readFileSync(path.join(ws, rel)) : null);
+  return { ws, text, students: data('data/students.csv'), rejects: data(`out/rejects/${path.basename(file, '.csv')}.rejects.csv`) };
+}
+
+// Timing and memory lines differ from run to run; everything else must match.
+const steady = (stderr: string) =>
+  stderr.split('\n').filter((l) => !/ in \d+ ms|rss \d+ MB|read in \d+ parts|read in one thread instead|workspace: |^\s+at /.test(l)).join('\n');
+
+describe('reading a big CSV in threads', () => {
+  it('stores, rejects and reports exactly what one thread does', () => {
+    const file = bigCsv('students-big.csv');
+    expect(fs.statSync(file).size).toBeGreaterThan(8 * 1024 * 1024);
+    const one = run(file, false);
+    const two = run(file, true);
+    expect(one.text.code).toBe(0);
+    expect(two.text.code).toBe(0);
+    expect(two.text.stderr).toContain('read in 2 parts, one thread each');
+    expect(one.text.stderr).not.toContain('one thread each');
+    expect(two.students!.equals(one.students!)).toBe(true);
+    expect(two.rejects!.equals(one.rejects!)).toBe(true);
+    expect(steady(two.text.stderr)).toBe(steady(one.text.stderr));
+    // The figures themselves, so that two equally wrong runs cannot pass.
+    expect(two.text.stderr).toContain(`students: ${ROWS - 5 - 12} imported, 0 updated, 0 unchanged, 5 rejected, 12 duplicates`);
+    expect(two.text.stderr).toMatch(/duplicate: student\.7@lse\.ac\.uk submitted 2 times; kept .*row 12009/);
+    expect(two.text.stderr).toMatch(/students-big\.csv, row 20013, column "email": is not an email address/);
+    expect(two.text.stderr).toMatch(/students-big\.csv, row 21007, column "sectors": unknown sector "Space Piracy 21005"/);
+  }, 120_000);
+
+  it('reports a broken quote in the second half at its real row, and imports nothing', () => {
+    const file = bigCsv('students-broken.csv', true);
+    const one = run(file, false);
+    const two = run(file, true);
+    expect(one.text.code).toBe(1);
+    expect(two.text.code).toBe(1);
+    expect(two.text.stderr).toContain('read in one thread instead');
+    expect(steady(two.text.stderr)).toBe(steady(one.text.stderr));
+    // The row Excel shows (row i + 2 for answer i, the stray line after answer 23,500; bios span three lines of text, so csv-parse's line number is larger).
+    expect(two.text.stderr).toMatch(/students-broken\.csv, row 23503: the CSV cannot be read: .*quote/i);
+    expect(two.students).toBeNull();
+  }, 120_000);
+});
