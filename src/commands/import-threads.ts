@@ -16,15 +16,28 @@ const WORKER = new URL('./import-worker.js', import.meta.url);
 export const WORTH_THREADS_BYTES = 8 * 1024 * 1024;
 // A small young generation keeps each worker's heap (and so the import's peak memory) small; the
 // per-row garbage is short-lived, so the cost is a few more quick collections.
-const YOUNG_GENERATION_MB = 8;
+const YOUNG_GENERATION_MB = 4;
 
 export function threadsAvailable(env: NodeJS.ProcessEnv): boolean {
   return env.MENTORSHIP_THREADS !== '1' && fs.existsSync(fileURLToPath(WORKER));
 }
 
-function runPart(job: PartJob): Promise<PartReply> {
+/**
+ * Workers for the parts, started before the file's layout is decided so that loading their
+ * modules overlaps the main thread's work. Each takes one part, then ends; `stop` ends them all.
+ */
+export function startWorkers(n: number): { workers: Worker[]; stop(): void } {
+  const workers = Array.from({ length: n }, () => new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
+  return {
+    workers,
+    stop: () => {
+      for (const w of workers) void w.terminate();
+    },
+  };
+}
+
+function runPart(worker: Worker, job: PartJob): Promise<PartReply> {
   return new Promise((resolve) => {
-    const worker = new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     let settled = false;
     const settle = (reply: PartReply) => {
       if (settled) return;
@@ -43,10 +56,15 @@ function runPart(job: PartJob): Promise<PartReply> {
  * The file's parts read in threads, in file order, row numbers as in the whole file; or why not
  * (a part failed: the caller reads the file itself, which reports any error where it really is).
  */
-export async function readInThreads(job: Omit<PartJob, 'range' | 'skip'>, range: CsvRange, headerRows: number): Promise<{ parts: PartResult[] } | { failed: string }> {
-  const ranges = splitCsvRange(range, 2);
-  if (ranges.length < 2) return { failed: 'no place to cut the file (lone CR line ends, or one huge record)' };
-  const replies = await Promise.all(ranges.map((r, k) => runPart({ ...job, range: r, skip: k === 0 ? headerRows : 0 })));
+export async function readInThreads(
+  workers: readonly Worker[],
+  job: Omit<PartJob, 'range' | 'skip'>,
+  range: CsvRange,
+  headerRows: number,
+): Promise<{ parts: PartResult[] } | { failed: string }> {
+  const ranges = splitCsvRange(range, workers.length);
+  if (ranges.length < workers.length) return { failed: 'no place to cut the file (lone CR line ends, or one huge record)' };
+  const replies = await Promise.all(ranges.map((r, k) => runPart(workers[k]!, { ...job, range: r, skip: k === 0 ? headerRows : 0 })));
   const parts: PartResult[] = [];
   let base = 0;
   for (const reply of replies) {

@@ -3,17 +3,15 @@ import * as path from 'node:path';
 import type { Context } from '../context.js';
 import { DataError, oneLine, UsageError } from '../errors.js';
 import { toExcelCsv } from '../io/csv-write.js';
-import { openRows, type Row } from '../io/rows.js';
 import { progress } from '../ui/progress.js';
 import { parseMapOptions, REJECT_PREFIX } from '../core/import/columns.js';
 import type { PresetOption } from '../core/import/layout.js';
 import { type Duplicate, IncomingPeople, mergeLines } from '../core/import/incoming.js';
 import { fieldsOf, type PeopleTarget, type RejectedRow } from '../core/import/people.js';
-import { type ColumnPlan, planColumns } from '../core/import/pipeline.js';
+import type { ColumnPlan } from '../core/import/pipeline.js';
 import type { RowProblem } from '../core/types.js';
 import { loadPeopleLines, stageAudit, stagePeopleLines } from '../workspace/store.js';
-import { type PartResult, partCollector } from './import-part.js';
-import { readInThreads, threadsAvailable, WORTH_THREADS_BYTES } from './import-threads.js';
+import { readPeopleFile } from './import-read.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
 
 export interface ImportOptions {
@@ -43,7 +41,7 @@ export interface ImportSummary {
   total: number;
 }
 
-async function askForColumns(ctx: Context, plan: ColumnPlan, file: string): Promise<void> {
+export async function askForColumns(ctx: Context, plan: ColumnPlan, file: string): Promise<void> {
   const { select } = await import('@inquirer/prompts');
   for (const field of plan.missing) {
     const free = plan.layout.headers.map((h, i) => ({ h, i })).filter(({ h, i }) => plan.columns.fieldAt[i] === null && h.trim() !== '');
@@ -64,7 +62,7 @@ function clipHeader(h: string): string {
   return h.length > 60 ? `${h.slice(0, 57)}...` : h;
 }
 
-function unmappedError(plan: ColumnPlan, file: string): DataError {
+export function unmappedError(plan: ColumnPlan, file: string): DataError {
   const free = plan.layout.headers.filter((h, i) => plan.columns.fieldAt[i] === null && h.trim() !== '' && !h.toLowerCase().startsWith(REJECT_PREFIX));
   const field = plan.missing[0]!;
   if (free.length === 0) {
@@ -122,19 +120,6 @@ function memory(): string {
   return `heap ${Math.round(m.heapUsed / 1e6)} MB, buffers ${Math.round(m.arrayBuffers / 1e6)} MB, rss ${Math.round(m.rss / 1e6)} MB`;
 }
 
-/** Read the first rows (up to Qualtrics' three header rows) to decide the layout, then stream. */
-async function headRows(batches: AsyncIterable<Row[]>): Promise<{ head: Row[]; pending: Row[]; rest: AsyncIterator<Row[]> }> {
-  const it = batches[Symbol.asyncIterator]();
-  const head: Row[] = [];
-  const pending: Row[] = [];
-  while (head.length < 3) {
-    const n = await it.next();
-    if (n.done) break;
-    for (const r of n.value) (head.length < 3 ? head : pending).push(r);
-  }
-  return { head, pending, rest: it };
-}
-
 export async function importPeople(ctx: Context, kind: PeopleTarget, files: string[], opts: ImportOptions) {
   const maps = parseMapOptions(opts.map ?? [], [...fieldsOf(kind)]);
   return changeWorkspace(ctx, `import ${kind}`, async (ws, tx) => {
@@ -147,48 +132,8 @@ export async function importPeople(ctx: Context, kind: PeopleTarget, files: stri
     const rejectsByFile = new Map<string, RejectedRow[]>();
     const bar = progress(ctx.stderr, `importing ${kind}`, 0, !ctx.opts.quiet);
     for (const file of files) {
-      const source = await openRows(path.resolve(ctx.cwd, file), file, opts);
-      const { head, pending, rest } = await headRows(source.batches);
-      if (head.length === 0) throw new DataError('the file has no rows', { file }, 'export the form responses again');
-      const table = { file, rows: head.map((r) => r.cells), rowNumbers: head.map((r) => r.row) };
-      const plan = planColumns(table, kind, ws.scheme, opts.preset ?? 'auto', maps);
-      ctx.debug(`${file}: ${plan.layout.preset} layout${source.encoding ? `, ${source.encoding}` : ''}${source.delimiter ? `, delimiter ${JSON.stringify(source.delimiter)}` : ''}`);
-      if (plan.missing.length && ctx.interactive) await askForColumns(ctx, plan, file);
-      if (plan.missing.length) throw unmappedError(plan, file);
-      summary.notes.push(...plan.columns.notes.map((n) => `${file}: ${n}`));
-      const job = {
-        target: kind, file, scheme: ws.scheme, preset: opts.preset ?? 'auto', maps, head, fieldAt: plan.columns.fieldAt,
-        maxYear: now.getUTCFullYear() + 1,
-      } as const;
-      let parts: PartResult[] | null = null;
-      const range = source.range;
-      const threads = Boolean(range && range.to - range.from >= WORTH_THREADS_BYTES && threadsAvailable(ctx.env));
-      if (threads) {
-        await rest.return?.();
-        const threaded = await readInThreads(job, range!, plan.layout.firstDataIndex);
-        if ('parts' in threaded) {
-          parts = threaded.parts;
-          ctx.debug(`${file}: read in ${parts.length} parts, one thread each`);
-        } else ctx.debug(`${file}: read in one thread instead: ${threaded.failed}`);
-      }
-      if (!parts) {
-        const collector = partCollector({ ...job, skip: plan.layout.firstDataIndex, plan });
-        let fed = 0;
-        const feed = (r: Row) => {
-          collector.handle(r);
-          if (++fed % 1000 === 0) bar.tick(summary.total + fed);
-        };
-        if (threads) {
-          // The threads gave up (a broken quote, say): read the whole file again here, which
-          // reports any error where it really is.
-          for await (const batch of (await openRows(path.resolve(ctx.cwd, file), file, opts)).batches) batch.forEach(feed);
-        } else {
-          head.forEach(feed);
-          pending.forEach(feed);
-          for (let n = await rest.next(); !n.done; n = await rest.next()) n.value.forEach(feed);
-        }
-        parts = [collector.result(0)];
-      }
+      const { parts, notes } = await readPeopleFile(ctx, file, { kind, scheme: ws.scheme, opts, maps, maxYear: now.getUTCFullYear() + 1, ask: askForColumns, unmapped: unmappedError, tick: (n) => bar.tick(summary.total + n) });
+      summary.notes.push(...notes);
       let answers = 0;
       for (const part of parts) {
         answers += part.answers;

@@ -1,0 +1,85 @@
+// Reading one input file of an import into parts (see import-part.ts): decide its layout from the
+// first rows, then read the rest in this thread, or, for a big UTF-8 CSV, in two worker threads.
+import * as path from 'node:path';
+import type { Context } from '../context.js';
+import { DataError } from '../errors.js';
+import type { PresetOption } from '../core/import/layout.js';
+import type { PeopleTarget } from '../core/import/people.js';
+import { type ColumnPlan, planColumns } from '../core/import/pipeline.js';
+import type { Scheme } from '../core/scheme/schema.js';
+import { openRows, type Row, type RowOptions } from '../io/rows.js';
+import { type PartResult, partCollector } from './import-part.js';
+import { readInThreads, startWorkers, threadsAvailable, WORTH_THREADS_BYTES } from './import-threads.js';
+
+export interface ReadSettings {
+  kind: PeopleTarget;
+  scheme: Scheme;
+  opts: RowOptions & { preset?: PresetOption };
+  maps: Map<string, string | null>;
+  maxYear: number;
+  /** Asks at the terminal which column holds a missing field (interactive runs only). */
+  ask(ctx: Context, plan: ColumnPlan, file: string): Promise<void>;
+  unmapped(plan: ColumnPlan, file: string): DataError;
+  /** Rows read so far in this file, for the progress bar. */
+  tick(rows: number): void;
+}
+
+/** Read the first rows (up to Qualtrics' three header rows) to decide the layout, then stream. */
+async function headRows(batches: AsyncIterable<Row[]>): Promise<{ head: Row[]; pending: Row[]; rest: AsyncIterator<Row[]> }> {
+  const it = batches[Symbol.asyncIterator]();
+  const head: Row[] = [];
+  const pending: Row[] = [];
+  while (head.length < 3) {
+    const n = await it.next();
+    if (n.done) break;
+    for (const r of n.value) (head.length < 3 ? head : pending).push(r);
+  }
+  return { head, pending, rest: it };
+}
+
+export async function readPeopleFile(ctx: Context, file: string, s: ReadSettings): Promise<{ parts: PartResult[]; notes: string[] }> {
+  const abs = path.resolve(ctx.cwd, file);
+  const source = await openRows(abs, file, s.opts);
+  const range = source.range;
+  // Started before the layout is decided, so that loading their code overlaps the work here.
+  const pool = range && range.to - range.from >= WORTH_THREADS_BYTES && threadsAvailable(ctx.env) ? startWorkers(2) : null;
+  try {
+    const { head, pending, rest } = await headRows(source.batches);
+    if (head.length === 0) throw new DataError('the file has no rows', { file }, 'export the form responses again');
+    const preset = s.opts.preset ?? 'auto';
+    const plan = planColumns({ file, rows: head.map((r) => r.cells), rowNumbers: head.map((r) => r.row) }, s.kind, s.scheme, preset, s.maps);
+    ctx.debug(`${file}: ${plan.layout.preset} layout${source.encoding ? `, ${source.encoding}` : ''}${source.delimiter ? `, delimiter ${JSON.stringify(source.delimiter)}` : ''}`);
+    if (plan.missing.length && ctx.interactive) await s.ask(ctx, plan, file);
+    if (plan.missing.length) throw s.unmapped(plan, file);
+    const notes = plan.columns.notes.map((n) => `${file}: ${n}`);
+    const job = { target: s.kind, file, scheme: s.scheme, preset, maps: s.maps, head, fieldAt: plan.columns.fieldAt, maxYear: s.maxYear };
+    if (pool) {
+      await rest.return?.();
+      const started = Date.now();
+      const threaded = await readInThreads(pool.workers, job, range!, plan.layout.firstDataIndex);
+      if ('parts' in threaded) {
+        ctx.debug(`${file}: read in ${threaded.parts.length} parts, one thread each, in ${Date.now() - started} ms`);
+        return { parts: threaded.parts, notes };
+      }
+      ctx.debug(`${file}: read in one thread instead: ${threaded.failed}`);
+    }
+    const collector = partCollector({ ...job, skip: plan.layout.firstDataIndex, plan });
+    let fed = 0;
+    const feed = (r: Row) => {
+      collector.handle(r);
+      if (++fed % 1000 === 0) s.tick(fed);
+    };
+    if (pool) {
+      // The threads gave up (a broken quote, say): read the whole file again here, which reports
+      // any error where it really is.
+      for await (const batch of (await openRows(abs, file, s.opts)).batches) batch.forEach(feed);
+    } else {
+      head.forEach(feed);
+      pending.forEach(feed);
+      for (let n = await rest.next(); !n.done; n = await rest.next()) n.value.forEach(feed);
+    }
+    return { parts: [collector.result(0)], notes };
+  } finally {
+    pool?.stop();
+  }
+}
