@@ -19,8 +19,8 @@ export async function changeWorkspace<R>(
   build: (ws: Workspace, tx: Transaction) => Promise<R> | R,
 ): Promise<Changed<R>> {
   const { ws, release } = openWorkspace(ctx, command);
+  const tx = new Transaction(ws.root, { force: ctx.opts.force });
   try {
-    const tx = new Transaction(ws.root, { force: ctx.opts.force });
     const started = Date.now();
     const result = await build(ws, tx);
     ctx.debug(`${command}: computed in ${Date.now() - started} ms, ${tx.size} file(s) staged`);
@@ -28,12 +28,17 @@ export async function changeWorkspace<R>(
       const changes = tx.plan();
       const edited = ctx.opts.force ? [] : tx.editedByPeople();
       for (const e of edited) ctx.warn(`${e} was edited since mentorship wrote it: the real run needs --force to replace it`);
+      tx.abandon();
       return { result, changes, dryRun: true };
     }
     const committing = Date.now();
     const changes = tx.commit();
     ctx.debug(`${command}: written in ${Date.now() - committing} ms`);
     return { result, changes, dryRun: false };
+  } catch (err) {
+    // Files written ahead by a command that then failed (or was refused) are not left behind.
+    tx.abandon();
+    throw err;
   } finally {
     release();
   }

@@ -29,6 +29,8 @@ interface Staged {
   data: Buffer[] | null; // chunks; null = delete
   generated: boolean;
   durable: boolean;
+  /** The temporary already written by writeAhead(), which commit() then only renames. */
+  written?: string;
 }
 
 interface Journal {
@@ -118,6 +120,8 @@ function ioError(err: unknown, file: string): DataError {
 
 export class Transaction {
   private staged = new Map<string, Staged>();
+  /** What was in each folder when writeAhead() first looked (the lock keeps it so). */
+  private listings = new Map<string, Set<string>>();
   constructor(
     readonly root: string,
     private readonly opts: { force?: boolean } = {},
@@ -127,6 +131,7 @@ export class Transaction {
   write(rel: string, data: Buffer | string | readonly Buffer[], opts: { generated?: boolean; durable?: boolean } = {}): void {
     insideWorkspace(this.root, rel);
     const norm = rel.split(path.sep).join('/');
+    this.forgetWritten(norm);
     this.staged.set(norm, {
       rel: norm,
       data: typeof data === 'string' ? [Buffer.from(data, 'utf8')] : Array.isArray(data) ? [...data] : [data as Buffer],
@@ -138,7 +143,55 @@ export class Transaction {
   remove(rel: string): void {
     insideWorkspace(this.root, rel);
     const norm = rel.split(path.sep).join('/');
+    this.forgetWritten(norm);
     this.staged.set(norm, { rel: norm, data: null, generated: false, durable: true });
+  }
+
+  /**
+   * Write the temporaries of these staged files now instead of at commit, for those whose target
+   * does not exist yet: a command can do this slow disk work (thousands of new drafts) while a
+   * worker thread computes. Nothing is visible until commit() renames them; abandon() (or the
+   * recovery of a workspace after a crash) removes them. Never for a dry run.
+   */
+  writeAhead(rels: Iterable<string>): void {
+    // Listed once per folder for the whole transaction: a draft run calls this once per chunk.
+    const listings = this.listings;
+    let current = '';
+    try {
+      for (const rel of rels) {
+        const s = this.staged.get(rel);
+        if (!s || s.data === null || s.written) continue;
+        current = rel;
+        const abs = path.join(this.root, rel);
+        const dir = path.dirname(abs);
+        let names = listings.get(dir);
+        if (!names) {
+          fs.mkdirSync(dir, { recursive: true });
+          names = new Set(fs.readdirSync(dir));
+          listings.set(dir, names);
+        }
+        if (names.has(path.basename(abs))) continue;
+        const tmp = tmpName(abs, TMP_SUFFIX);
+        // Marked before writing, so that a failure half-way still removes this temporary.
+        s.written = tmp;
+        writeFileDurably(tmp, s.data, s.durable);
+      }
+    } catch (err) {
+      this.abandon();
+      throw ioError(err, current);
+    }
+  }
+
+  /** Remove what writeAhead() wrote: the command stopped before its commit (or was a dry run). */
+  abandon(): void {
+    for (const s of this.staged.values()) this.forgetWritten(s.rel);
+  }
+
+  private forgetWritten(rel: string): void {
+    const s = this.staged.get(rel);
+    if (!s?.written) return;
+    fs.rmSync(s.written, { force: true });
+    delete s.written;
   }
 
   has(rel: string): boolean {
@@ -215,7 +268,11 @@ export class Transaction {
 
   commit(): PlannedChange[] {
     const { plan, edited, changing: changes, manifest } = this.survey();
+    // A file written ahead that turns out unchanged (or whose commit is refused) is not renamed.
+    const renaming = new Set(changes);
+    for (const s of this.staged.values()) if (!renaming.has(s)) this.forgetWritten(s.rel);
     if (!this.opts.force && edited.length) {
+      this.abandon();
       throw new DataError(
         `${edited.length === 1 ? `${edited[0]} has` : `${edited.length} generated files have`} been changed since mentorship wrote ${edited.length === 1 ? 'it' : 'them'}${edited.length > 1 ? ` (${edited.slice(0, 5).join(', ')}${edited.length > 5 ? ', ...' : ''})` : ''}`,
         {},
@@ -264,11 +321,11 @@ export class Transaction {
         // disk while writing this very file) cleans up this file's temporary and backup too.
         const entry = {
           target: abs,
-          tmp: s.data !== null ? tmpName(abs, TMP_SUFFIX) : null,
+          tmp: s.data !== null ? (s.written ?? tmpName(abs, TMP_SUFFIX)) : null,
           bak: replacing.has(s.rel) || (s.rel.startsWith(STATE_DIR) && fs.existsSync(abs)) ? tmpName(abs, BAK_SUFFIX) : null,
         };
         journal.entries.push(entry);
-        if (entry.tmp) writeFileDurably(entry.tmp, s.data!, s.durable);
+        if (entry.tmp && !s.written) writeFileDurably(entry.tmp, s.data!, s.durable);
         if (entry.bak) {
           fs.rmSync(entry.bak, { force: true });
           fs.linkSync(abs, entry.bak);
@@ -284,9 +341,12 @@ export class Transaction {
       fs.renameSync(`${journalPath}${TMP_SUFFIX}`, journalPath);
     } catch (err) {
       cleanupFiles(journal);
+      this.abandon();
       fs.rmSync(`${journalPath}${TMP_SUFFIX}`, { force: true });
       throw ioError(err, current);
     }
+    // From here the temporaries are the journal's: renamed into place, or rolled back.
+    for (const s of this.staged.values()) delete s.written;
     try {
       let renamed = 0;
       for (const e of journal.entries) {
