@@ -34,7 +34,8 @@ interface Staged {
 }
 
 interface Journal {
-  entries: { target: string; tmp: string | null; bak: string | null }[];
+  /** `dir`: a whole new folder, built at `tmp` and renamed into place as one. */
+  entries: { target: string; tmp: string | null; bak: string | null; dir?: boolean }[];
 }
 
 export function sha256(data: Uint8Array | readonly Uint8Array[]): string {
@@ -63,6 +64,12 @@ function sameBytes(current: Buffer, chunks: readonly Buffer[]): boolean {
 let failAfterRenames: number | null = null;
 export function injectFailureAfterRenames(n: number | null): void {
   failAfterRenames = n;
+}
+
+/** Test hook: how many renames (and deletions) the last commit made; a new folder is one. */
+let lastRenames = 0;
+export function renamesOfLastCommit(): number {
+  return lastRenames;
 }
 
 function tmpName(abs: string, suffix: string): string {
@@ -122,6 +129,8 @@ export class Transaction {
   private staged = new Map<string, Staged>();
   /** What was in each folder when writeAhead() first looked (the lock keeps it so). */
   private listings = new Map<string, Set<string>>();
+  /** New folders being built whole by writeAhead(): target folder -> its staging folder. */
+  private folders = new Map<string, string>();
   constructor(
     readonly root: string,
     private readonly opts: { force?: boolean } = {},
@@ -154,8 +163,6 @@ export class Transaction {
    * recovery of a workspace after a crash) removes them. Never for a dry run.
    */
   writeAhead(rels: Iterable<string>): void {
-    // Listed once per folder for the whole transaction: a draft run calls this once per chunk.
-    const listings = this.listings;
     let current = '';
     try {
       for (const rel of rels) {
@@ -163,18 +170,11 @@ export class Transaction {
         if (!s || s.data === null || s.written) continue;
         current = rel;
         const abs = path.join(this.root, rel);
-        const dir = path.dirname(abs);
-        let names = listings.get(dir);
-        if (!names) {
-          fs.mkdirSync(dir, { recursive: true });
-          names = new Set(fs.readdirSync(dir));
-          listings.set(dir, names);
-        }
-        if (names.has(path.basename(abs))) continue;
-        const tmp = tmpName(abs, TMP_SUFFIX);
+        const where = this.aheadPath(abs);
+        if (where === null) continue;
         // Marked before writing, so that a failure half-way still removes this temporary.
-        s.written = tmp;
-        writeFileDurably(tmp, s.data, s.durable);
+        s.written = where;
+        writeFileDurably(where, s.data, s.durable);
       }
     } catch (err) {
       this.abandon();
@@ -182,9 +182,53 @@ export class Transaction {
     }
   }
 
+  /**
+   * Where to write a file ahead: beside its target, or, when its folder does not exist yet, into
+   * a new folder built whole beside that folder (one rename at commit instead of one per file).
+   * Null when the target exists: replacing it is left to commit(), which compares it first.
+   */
+  private aheadPath(abs: string): string | null {
+    const dir = path.dirname(abs);
+    const folder = this.newFolderOf(dir);
+    if (folder) {
+      const inside = path.join(this.folders.get(folder)!, path.relative(folder, abs));
+      fs.mkdirSync(path.dirname(inside), { recursive: true });
+      return inside;
+    }
+    let names = this.listings.get(dir);
+    if (!names) {
+      names = new Set(fs.readdirSync(dir));
+      this.listings.set(dir, names);
+    }
+    return names.has(path.basename(abs)) ? null : tmpName(abs, TMP_SUFFIX);
+  }
+
+  /** The new folder (being built whole) that holds `dir`, if any. */
+  private folderHolding(dir: string): string | null {
+    for (const f of this.folders.keys()) if (dir === f || dir.startsWith(f + path.sep)) return f;
+    return null;
+  }
+
+  /** The top-most missing folder holding `dir` (its staging folder made), or null if `dir` exists. */
+  private newFolderOf(dir: string): string | null {
+    const known = this.folderHolding(dir);
+    if (known) return known;
+    if (this.listings.has(dir) || fs.existsSync(dir)) return null;
+    let top = dir;
+    while (path.dirname(top) !== this.root && !fs.existsSync(path.dirname(top))) top = path.dirname(top);
+    const staging = tmpName(top, TMP_SUFFIX);
+    fs.rmSync(staging, { recursive: true, force: true });
+    fs.mkdirSync(path.dirname(staging), { recursive: true });
+    fs.mkdirSync(staging);
+    this.folders.set(top, staging);
+    return top;
+  }
+
   /** Remove what writeAhead() wrote: the command stopped before its commit (or was a dry run). */
   abandon(): void {
     for (const s of this.staged.values()) this.forgetWritten(s.rel);
+    for (const staging of this.folders.values()) fs.rmSync(staging, { recursive: true, force: true });
+    this.folders.clear();
   }
 
   private forgetWritten(rel: string): void {
@@ -309,10 +353,31 @@ export class Transaction {
     const journalPath = path.join(this.root, STATE_DIR, JOURNAL);
     let current = this.root;
     try {
+      for (const [folder, staging] of this.folders) {
+        // Only ever a folder that did not exist: rollback removes it whole.
+        if (fs.existsSync(folder)) {
+          throw new DataError(
+            `${path.relative(this.root, folder)} appeared while the command ran`,
+            { file: path.relative(this.root, folder) },
+            'move it away (or delete it), then run the command again; nothing was changed',
+          );
+        }
+        journal.entries.push({ target: folder, tmp: staging, bak: null, dir: true });
+      }
       for (const s of changes) {
         current = s.rel;
         const abs = path.join(this.root, s.rel);
         const dir = path.dirname(abs);
+        const folder = this.folderHolding(dir);
+        if (folder) {
+          // Part of a new folder: written into its staging folder, renamed with it.
+          if (!s.written) {
+            const inside = path.join(this.folders.get(folder)!, path.relative(folder, abs));
+            fs.mkdirSync(path.dirname(inside), { recursive: true });
+            writeFileDurably(inside, s.data!, s.durable);
+          }
+          continue;
+        }
         if (!made.has(dir)) {
           fs.mkdirSync(dir, { recursive: true });
           made.add(dir);
@@ -336,17 +401,21 @@ export class Transaction {
       // Paths relative to the workspace, so a workspace moved (or reached by another path) after a
       // crash is recovered where it is, and nothing is touched at its old place.
       const rel = (p: string | null) => (p === null ? null : path.relative(this.root, p));
-      const onDisk: Journal = { entries: journal.entries.map((e) => ({ target: rel(e.target)!, tmp: rel(e.tmp), bak: rel(e.bak) })) };
+      const onDisk: Journal = {
+        entries: journal.entries.map((e) => ({ target: rel(e.target)!, tmp: rel(e.tmp), bak: rel(e.bak), ...(e.dir ? { dir: true } : {}) })),
+      };
       writeFileDurably(`${journalPath}${TMP_SUFFIX}`, Buffer.from(JSON.stringify(onDisk)), true);
       fs.renameSync(`${journalPath}${TMP_SUFFIX}`, journalPath);
     } catch (err) {
       cleanupFiles(journal);
       this.abandon();
       fs.rmSync(`${journalPath}${TMP_SUFFIX}`, { force: true });
+      if (err instanceof DataError) throw err;
       throw ioError(err, current);
     }
     // From here the temporaries are the journal's: renamed into place, or rolled back.
     for (const s of this.staged.values()) delete s.written;
+    this.folders.clear();
     try {
       let renamed = 0;
       for (const e of journal.entries) {
@@ -355,6 +424,7 @@ export class Transaction {
         else fs.rmSync(e.target, { force: true });
         renamed++;
       }
+      lastRenames = renamed;
       fs.rmSync(path.join(this.root, STATE_DIR, JOURNAL));
     } catch (err) {
       rollback(this.root);
@@ -401,7 +471,7 @@ function writeFileDurably(file: string, data: Buffer | readonly Buffer[], durabl
 function cleanupFiles(journal: Journal, committed = false): void {
   for (const e of journal.entries) {
     // After a commit the temporaries were renamed away: only backups are left to remove.
-    if (e.tmp && !committed) fs.rmSync(e.tmp, { force: true });
+    if (e.tmp && !committed) fs.rmSync(e.tmp, { force: true, recursive: Boolean(e.dir) });
     if (e.bak) fs.rmSync(e.bak, { force: true });
   }
 }
@@ -423,8 +493,8 @@ export function rollback(root: string): boolean {
       fs.renameSync(at(e.bak), at(e.target));
       // rename() between two links to the same file does nothing: drop the spare link.
       fs.rmSync(at(e.bak), { force: true });
-    } else if (!e.bak) fs.rmSync(at(e.target), { force: true });
-    if (e.tmp) fs.rmSync(at(e.tmp), { force: true });
+    } else if (!e.bak) fs.rmSync(at(e.target), { force: true, recursive: Boolean(e.dir) });
+    if (e.tmp) fs.rmSync(at(e.tmp), { force: true, recursive: Boolean(e.dir) });
   }
   fs.rmSync(journalPath, { force: true });
   return true;
@@ -441,9 +511,8 @@ export function needsRecovery(root: string): boolean {
       return false;
     }
     return entries.some((ent) =>
-      ent.isDirectory()
-        ? depth < 4 && ent.name !== 'node_modules' && look(path.join(dir, ent.name), depth + 1)
-        : ent.name.endsWith(TMP_SUFFIX) || ent.name.endsWith(BAK_SUFFIX),
+      ent.name.endsWith(TMP_SUFFIX) ||
+      (ent.isDirectory() ? depth < 4 && ent.name !== 'node_modules' && look(path.join(dir, ent.name), depth + 1) : ent.name.endsWith(BAK_SUFFIX)),
     );
   };
   return look(root, 0);
@@ -464,9 +533,11 @@ export function recoverWorkspace(root: string): boolean {
     }
     for (const ent of entries) {
       const abs = path.join(dir, ent.name);
-      if (ent.isDirectory()) {
+      // A folder being built whole (see writeAhead) is a temporary too.
+      if (ent.name.endsWith(TMP_SUFFIX)) fs.rmSync(abs, { force: true, recursive: ent.isDirectory() });
+      else if (ent.isDirectory()) {
         if (depth < 4 && ent.name !== 'node_modules') sweep(abs, depth + 1);
-      } else if (ent.name.endsWith(TMP_SUFFIX) || ent.name.endsWith(BAK_SUFFIX)) {
+      } else if (ent.name.endsWith(BAK_SUFFIX)) {
         fs.rmSync(abs, { force: true });
       }
     }

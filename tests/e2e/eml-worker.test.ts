@@ -1,5 +1,5 @@
-// Many drafts are built half in a worker thread (the compiled CLI only). The bytes must be the
-// same as building them all in the main thread.
+// Many drafts are built by a worker thread and this one, taking chunks from one shared counter (the
+// compiled CLI only). The bytes must be the same as building them all in the main thread.
 import { describe, expect, it } from 'vitest';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,8 +22,22 @@ describe('building .eml drafts in a worker', () => {
       },
       opts: { from: 'EI Alumni Team <ei.alumni@lse.ac.uk>', date, key: `intro\n${i}` },
     }));
-    const built = await buildEmls(jobs);
+    const handed = new Map<number, Buffer>();
+    let meanwhile = 0;
+    const built = await buildEmls(jobs, {
+      meanwhile: () => meanwhile++,
+      built: (from, emls) => emls.forEach((eml, k) => {
+        expect(handed.has(from + k)).toBe(false);
+        handed.set(from + k, eml);
+      }),
+    });
     expect(built).toHaveLength(jobs.length);
+    expect(meanwhile).toBe(1);
+    // Every draft handed on exactly once, with its own bytes (chunks come in any order).
+    expect([...handed.keys()].sort((a, b) => a - b)).toEqual(jobs.map((_, i) => i));
+    expect([...handed].every(([i, eml]) => Buffer.compare(eml, built[i]!) === 0)).toBe(true);
+    const alone = await buildEmls(jobs, { threads: false });
+    expect(alone.every((b, i) => Buffer.compare(b, built[i]!) === 0)).toBe(true);
     for (const i of [0, 1, 599, 600, 601, 1199]) {
       const expected = await buildEml(jobs[i]!.email, jobs[i]!.opts);
       expect(Buffer.compare(built[i]!, expected), `draft ${i}`).toBe(0);

@@ -1,0 +1,52 @@
+// A big drafting run (1,000 drafts or more) is built by two threads and written ahead into a new
+// folder that is renamed into place as one. What lands must be byte for byte what one thread
+// writing at commit gives; a dry run must write nothing at all, not even temporaries.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listFiles, makeWorkspace, runCli, snapshot } from '../helpers/cli.js';
+import { confirmed, dataFiles, mentor, student } from '../core/policy/builders.js';
+
+const N = 520; // 1,040 drafts: over the 1,000 that make a worker worth starting
+const students = Array.from({ length: N }, (_, i) => student({ email: `s${i}@lse.ac.uk`, name: `Zoë O'Brien ${i}`, first_name: 'Zoë' }));
+const mentors = Array.from({ length: N }, (_, i) => mentor({ email: `m${i}@alumni.example.org`, name: `Ann Lee ${i}`, first_name: 'Ann' }));
+const files = dataFiles(students, mentors, students.map((s, i) => confirmed(s, mentors[i]!)));
+const DIR = 'out/emails/intro';
+
+function drafts(ws: string): Map<string, string> {
+  return new Map([...snapshot(ws)].filter(([f]) => f.startsWith(DIR)));
+}
+
+describe('emails intro with over 1,000 drafts', () => {
+  it('writes exactly what one thread writes, through a new folder renamed in whole', () => {
+    const two = makeWorkspace(files);
+    const one = makeWorkspace(files);
+    const a = runCli(['emails', 'intro', '-v'], { cwd: two });
+    const b = runCli(['emails', 'intro'], { cwd: one, env: { MENTORSHIP_THREADS: '1' } });
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    expect(a.stderr).toContain(`built ${2 * N} .eml drafts`);
+    const written = drafts(two);
+    expect(written.size).toBe(3 * 2 * N + 1);
+    expect(drafts(one)).toEqual(written);
+    expect(listFiles(two).filter((f) => f.includes('mentorship-tmp') || f.includes('mentorship-bak'))).toEqual([]);
+    // Every file is in the manifest, so a later run can tell an untouched draft from an edited one.
+    const manifest = JSON.parse(fs.readFileSync(path.join(two, '.mentorship/generated.json'), 'utf8')) as Record<string, string>;
+    expect([...written.keys()].every((f) => manifest[f])).toBe(true);
+    // Run again over its own output: nothing to write, nothing left behind.
+    const again = runCli(['emails', 'intro', '--json'], { cwd: two });
+    expect(again.code, again.stderr).toBe(0);
+    const changes = (JSON.parse(again.stdout) as { changes: { action: string; path: string }[] }).changes;
+    expect(changes.filter((c) => c.action !== 'unchanged').map((c) => c.path)).toEqual(['data/audit.jsonl']);
+    expect(drafts(two)).toEqual(written);
+  }, 120_000);
+
+  it('--dry-run writes nothing, not even temporaries', () => {
+    const ws = makeWorkspace(files);
+    const before = snapshot(ws);
+    const r = runCli(['emails', 'intro', '--dry-run'], { cwd: ws });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`create  ${DIR}/index.csv`);
+    expect(snapshot(ws)).toEqual(before);
+  }, 120_000);
+});
