@@ -1,6 +1,8 @@
 // Every command that changes a workspace stages its writes in a Transaction and commits them at
 // the end, so a failure (or Ctrl-C) half-way leaves the workspace as it was:
-//   1. each new file is written beside its target as a temporary file;
+//   1. each new file is written beside its target as a temporary file (a folder that does not
+//      exist yet is built whole beside its place instead, to be renamed in as one); a command may
+//      write these ahead (writeAhead) while it still computes;
 //   2. each file about to be replaced or deleted gets a hard-linked backup;
 //   3. a journal listing all of it is written (atomically);
 //   4. the temporaries are renamed over their targets and deletions done;
@@ -11,12 +13,12 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataError } from '../errors.js';
+import { BAK_SUFFIX, cleanupFiles, JOURNAL, type Journal, rollback, STATE_DIR, TMP_SUFFIX } from './journal.js';
 
-const STATE_DIR = '.mentorship';
-const JOURNAL = 'journal.json';
+// Recovery after a crash lives beside the journal; commands reach it through here.
+export { needsRecovery, recoverWorkspace, rollback } from './journal.js';
+
 const MANIFEST = 'generated.json';
-const TMP_SUFFIX = '.mentorship-tmp';
-const BAK_SUFFIX = '.mentorship-bak';
 
 export interface PlannedChange {
   path: string; // relative to the workspace, with forward slashes
@@ -33,10 +35,6 @@ interface Staged {
   written?: string;
 }
 
-interface Journal {
-  /** `dir`: a whole new folder, built at `tmp` and renamed into place as one. */
-  entries: { target: string; tmp: string | null; bak: string | null; dir?: boolean }[];
-}
 
 export function sha256(data: Uint8Array | readonly Uint8Array[]): string {
   const h = createHash('sha256');
@@ -466,82 +464,4 @@ function writeFileDurably(file: string, data: Buffer | readonly Buffer[], durabl
   } finally {
     fs.closeSync(fd);
   }
-}
-
-function cleanupFiles(journal: Journal, committed = false): void {
-  for (const e of journal.entries) {
-    // After a commit the temporaries were renamed away: only backups are left to remove.
-    if (e.tmp && !committed) fs.rmSync(e.tmp, { force: true, recursive: Boolean(e.dir) });
-    if (e.bak) fs.rmSync(e.bak, { force: true });
-  }
-}
-
-/** Undo a commit that did not reach its commit point: restore backups, remove new files. */
-export function rollback(root: string): boolean {
-  const journalPath = path.join(root, STATE_DIR, JOURNAL);
-  let journal: Journal;
-  try {
-    journal = JSON.parse(fs.readFileSync(journalPath, 'utf8')) as Journal;
-  } catch {
-    fs.rmSync(journalPath, { force: true });
-    return false;
-  }
-  // Journals of earlier versions hold absolute paths; path.resolve keeps those as they are.
-  const at = (p: string) => path.resolve(root, p);
-  for (const e of journal.entries) {
-    if (e.bak && fs.existsSync(at(e.bak))) {
-      fs.renameSync(at(e.bak), at(e.target));
-      // rename() between two links to the same file does nothing: drop the spare link.
-      fs.rmSync(at(e.bak), { force: true });
-    } else if (!e.bak) fs.rmSync(at(e.target), { force: true, recursive: Boolean(e.dir) });
-    if (e.tmp) fs.rmSync(at(e.tmp), { force: true, recursive: Boolean(e.dir) });
-  }
-  fs.rmSync(journalPath, { force: true });
-  return true;
-}
-
-/** Did a command die half-way here (a journal, or temporaries and backups left behind)? Cheap: for read-only commands. */
-export function needsRecovery(root: string): boolean {
-  if (fs.existsSync(path.join(root, STATE_DIR, JOURNAL))) return true;
-  const look = (dir: string, depth: number): boolean => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return false;
-    }
-    return entries.some((ent) =>
-      ent.name.endsWith(TMP_SUFFIX) ||
-      (ent.isDirectory() ? depth < 4 && ent.name !== 'node_modules' && look(path.join(dir, ent.name), depth + 1) : ent.name.endsWith(BAK_SUFFIX)),
-    );
-  };
-  return look(root, 0);
-}
-
-/** Called under the lock before any command runs: finish the cleanup of an interrupted one. */
-export function recoverWorkspace(root: string): boolean {
-  const journalPath = path.join(root, STATE_DIR, JOURNAL);
-  const rolledBack = fs.existsSync(journalPath) ? rollback(root) : false;
-  // Temporaries and backups without a journal are leftovers of a command that died before its
-  // journal was written (nothing changed) or after its commit point (backups no longer needed).
-  const sweep = (dir: string, depth: number): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const ent of entries) {
-      const abs = path.join(dir, ent.name);
-      // A folder being built whole (see writeAhead) is a temporary too.
-      if (ent.name.endsWith(TMP_SUFFIX)) fs.rmSync(abs, { force: true, recursive: ent.isDirectory() });
-      else if (ent.isDirectory()) {
-        if (depth < 4 && ent.name !== 'node_modules') sweep(abs, depth + 1);
-      } else if (ent.name.endsWith(BAK_SUFFIX)) {
-        fs.rmSync(abs, { force: true });
-      }
-    }
-  };
-  sweep(root, 0);
-  return rolledBack;
 }
