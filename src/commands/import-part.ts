@@ -8,7 +8,7 @@ import { makePersonParser, type PeopleTarget, type RejectedRow, vocabulariesOf }
 import { planColumns } from '../core/import/pipeline.js';
 import type { Mentor, RowProblem, Student } from '../core/types.js';
 import type { CsvRange, Row } from '../io/rows.js';
-import { personText } from '../workspace/store.js';
+import { personTexts } from '../workspace/store.js';
 
 /** What a thread needs to read its part exactly as the main thread would. */
 export interface PartJob {
@@ -68,6 +68,13 @@ export function partCollector(job: Omit<PartJob, 'range' | 'head' | 'preset' | '
     out.people.length.push(length);
     used += length;
   };
+  // People wait in small batches for their lines: see csvLines for why.
+  let waiting: (Student | Mentor)[] = [];
+  const flush = () => {
+    if (!waiting.length) return;
+    for (const text of personTexts(job.target, waiting)) pack(text);
+    waiting = [];
+  };
   let skip = job.skip;
   return {
     handle(r: Row): void {
@@ -82,13 +89,15 @@ export function partCollector(job: Omit<PartJob, 'range' | 'head' | 'preset' | '
       else {
         for (const w of outcome.warnings) out.warnings.push(w);
         const p = outcome.person;
-        pack(personText(job.target, p));
+        waiting.push(p);
+        if (waiting.length === 256) flush();
         out.people.email.push(p.email);
         out.people.submitted.push(p.submitted_at);
         out.people.row.push(r.row);
       }
     },
     result(records: number): PartResult {
+      flush();
       out.records = records;
       return out;
     },

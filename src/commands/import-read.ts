@@ -1,5 +1,6 @@
 // Reading one input file of an import into parts (see import-part.ts): decide its layout from the
 // first rows, then read the rest in this thread, or, for a big UTF-8 CSV, in two worker threads.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Context } from '../context.js';
 import { DataError } from '../errors.js';
@@ -7,7 +8,7 @@ import type { PresetOption } from '../core/import/layout.js';
 import type { PeopleTarget } from '../core/import/people.js';
 import { type ColumnPlan, planColumns } from '../core/import/pipeline.js';
 import type { Scheme } from '../core/scheme/schema.js';
-import { openRows, type Row, type RowOptions } from '../io/rows.js';
+import { csvRangeBatches, openRows, type Row, type RowOptions } from '../io/rows.js';
 import { type PartResult, partCollector } from './import-part.js';
 import { readInThreads, startWorkers, threadsAvailable, WORTH_THREADS_BYTES } from './import-threads.js';
 
@@ -37,14 +38,31 @@ async function headRows(batches: AsyncIterable<Row[]>): Promise<{ head: Row[]; p
   return { head, pending, rest: it };
 }
 
+/** A big file that is not a workbook: worth starting the workers for before looking inside it. */
+function likelyBigCsv(abs: string): boolean {
+  if (/\.xls[xm]?$/i.test(abs)) return false;
+  try {
+    return fs.statSync(abs).size >= WORTH_THREADS_BYTES;
+  } catch {
+    return false; // openRows says what is wrong with it
+  }
+}
+
 export async function readPeopleFile(ctx: Context, file: string, s: ReadSettings): Promise<{ parts: PartResult[]; notes: string[] }> {
   const abs = path.resolve(ctx.cwd, file);
-  const source = await openRows(abs, file, s.opts);
-  const range = source.range;
-  // Started before the layout is decided, so that loading their code overlaps the work here.
-  const pool = range && range.to - range.from >= WORTH_THREADS_BYTES && threadsAvailable(ctx.env) ? startWorkers(2) : null;
+  // Started before the file is checked (its encoding is checked over the whole file) and its
+  // layout decided, so that loading their code overlaps the work here.
+  let pool = threadsAvailable(ctx.env) && likelyBigCsv(abs) ? startWorkers(2) : null;
   try {
-    const { head, pending, rest } = await headRows(source.batches);
+    const source = await openRows(abs, file, s.opts);
+    const range = source.range;
+    if (pool && !(range && range.to - range.from >= WORTH_THREADS_BYTES)) {
+      pool.stop();
+      pool = null;
+    }
+    // The threads read the data; here only the first rows are needed, so they are read in a
+    // small chunk rather than the first megabyte.
+    const { head, pending, rest } = await headRows(pool ? csvRangeBatches(range!, 64 * 1024) : source.batches);
     if (head.length === 0) throw new DataError('the file has no rows', { file }, 'export the form responses again');
     const preset = s.opts.preset ?? 'auto';
     const plan = planColumns({ file, rows: head.map((r) => r.cells), rowNumbers: head.map((r) => r.row) }, s.kind, s.scheme, preset, s.maps);

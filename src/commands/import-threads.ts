@@ -27,7 +27,7 @@ export function threadsAvailable(env: NodeJS.ProcessEnv): boolean {
  * modules overlaps the main thread's work. Each takes one part, then ends; `stop` ends them all.
  */
 export function startWorkers(n: number): { workers: Worker[]; stop(): void } {
-  const workers = Array.from({ length: n }, () => new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
+  const workers = Array.from({ length: n }, () => new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.YG ?? YOUNG_GENERATION_MB) } }));
   return {
     workers,
     stop: () => {

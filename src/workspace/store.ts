@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import { DataError } from '../errors.js';
 import { unescapeFormula, type Column } from '../io/cells.js';
 import { readCsvBytes } from '../io/csv-read.js';
-import { csvLine, excelCsvChunks, toExcelCsv } from '../io/csv-write.js';
+import { csvLine, csvLines, excelCsvChunks, toExcelCsv } from '../io/csv-write.js';
 import { openRows } from '../io/rows.js';
 import { makePersonParser, vocabulariesOf } from '../core/import/people.js';
 import type { Transaction } from '../io/transaction.js';
@@ -97,6 +97,11 @@ export function personLine(target: 'students' | 'mentors', p: Student | Mentor):
 /** A person as the CRLF-terminated CSV line data/students.csv or data/mentors.csv holds. */
 export function personText(target: 'students' | 'mentors', p: Student | Mentor): string {
   return csvLine(peopleColumns(target), personRow(p));
+}
+
+/** Many people's lines at once (what personText gives each), for a big import. */
+export function personTexts(target: 'students' | 'mentors', people: readonly (Student | Mentor)[]): string[] {
+  return csvLines(peopleColumns(target), people.map(personRow));
 }
 
 export function stagePeopleLines(tx: Transaction, target: 'students' | 'mentors', lines: Iterable<Uint8Array>): void {

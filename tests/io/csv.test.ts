@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeFormula, unescapeFormula } from '../../src/io/cells.js';
 import { detectDelimiter, readCsvBytes } from '../../src/io/csv-read.js';
-import { toExcelCsv } from '../../src/io/csv-write.js';
+import { csvLine, csvLines, toExcelCsv } from '../../src/io/csv-write.js';
 import { decodeText } from '../../src/io/decode.js';
 import { DataError } from '../../src/errors.js';
 
@@ -98,5 +98,27 @@ describe('delimiter detection past a title row', () => {
   it('looks at the first line that has a delimiter', () => {
     expect(detectDelimiter('Review sheet\r\ndecision;student_email\r\napprove;a@b.org\r\n')).toBe(';');
     expect(detectDelimiter('just one column\nand another\n')).toBe(',');
+  });
+});
+
+describe('csvLines', () => {
+  const columns = [
+    { key: 'a', header: 'a' },
+    { key: 'b', header: 'b' },
+    { key: 'n', header: 'n', type: 'integer' as const },
+  ];
+  const text = fc.oneof(
+    fc.string({ maxLength: 10 }),
+    fc.constantFrom('', '=SUM(A1)', 'say "hi"', 'two\r\nlines', ',\u0000\u0001\r\n', '\u0000\u0001', 'a;b', ' lead', 'Zoë'),
+  );
+  const row = fc.record({ a: text, b: text, n: fc.oneof(fc.integer(), fc.constant(null)) });
+
+  it('gives each record the bytes csvLine gives it, whatever the cells hold (the end mark included)', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
+        expect(csvLines(columns, rows)).toEqual(rows.map((r) => csvLine(columns, r)));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
