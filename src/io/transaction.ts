@@ -129,6 +129,8 @@ export class Transaction {
   private listings = new Map<string, Set<string>>();
   /** New folders being built whole by writeAhead(): target folder -> its staging folder. */
   private folders = new Map<string, string>();
+  /** Folders made inside those, so that thousands of drafts do not each ask for theirs. */
+  private made = new Set<string>();
   constructor(
     readonly root: string,
     private readonly opts: { force?: boolean } = {},
@@ -190,7 +192,11 @@ export class Transaction {
     const folder = this.newFolderOf(dir);
     if (folder) {
       const inside = path.join(this.folders.get(folder)!, path.relative(folder, abs));
-      fs.mkdirSync(path.dirname(inside), { recursive: true });
+      const parent = path.dirname(inside);
+      if (!this.made.has(parent)) {
+        fs.mkdirSync(parent, { recursive: true });
+        this.made.add(parent);
+      }
       return inside;
     }
     let names = this.listings.get(dir);
@@ -227,6 +233,7 @@ export class Transaction {
     for (const s of this.staged.values()) this.forgetWritten(s.rel);
     for (const staging of this.folders.values()) fs.rmSync(staging, { recursive: true, force: true });
     this.folders.clear();
+    this.made.clear();
   }
 
   private forgetWritten(rel: string): void {
@@ -414,6 +421,7 @@ export class Transaction {
     // From here the temporaries are the journal's: renamed into place, or rolled back.
     for (const s of this.staged.values()) delete s.written;
     this.folders.clear();
+    this.made.clear();
     try {
       let renamed = 0;
       for (const e of journal.entries) {
