@@ -14,8 +14,18 @@ export interface Measured {
   stderr: string;
 }
 
+/**
+ * Flush what earlier steps wrote (setting up a workspace, deleting the last one's 30,000 drafts):
+ * otherwise the disk's catching up is charged to whichever command runs next, which is how an
+ * administrator's quiet machine never behaves. The command's own writes still count.
+ */
+export function settleDisk(): void {
+  spawnSync('sync', [], { stdio: 'ignore' });
+}
+
 /** GNU time's %M is the child's peak resident set in KiB. */
 export function measureCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Measured {
+  settleDisk();
   const started = process.hrtime.bigint();
   const r = spawnSync('/usr/bin/time', ['-f', 'MAXRSS_KB=%M', process.execPath, BIN, ...args], {
     cwd,
