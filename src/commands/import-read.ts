@@ -48,13 +48,15 @@ function likelyBigCsv(abs: string): boolean {
   }
 }
 
-export async function readPeopleFile(ctx: Context, file: string, s: ReadSettings): Promise<{ parts: PartResult[]; notes: string[] }> {
-  const abs = path.resolve(ctx.cwd, file);
+/** `file` as the administrator named it (messages show it), or a workspace file by its place. */
+export async function readPeopleFile(ctx: Context, file: string | { abs: string; shown: string }, s: ReadSettings): Promise<{ parts: PartResult[]; notes: string[] }> {
+  const abs = typeof file === 'string' ? path.resolve(ctx.cwd, file) : file.abs;
+  const shown = typeof file === 'string' ? file : file.shown;
   // Started before the file is checked (its encoding is checked over the whole file) and its
   // layout decided, so that loading their code overlaps the work here.
   let pool = threadsAvailable(ctx.env) && likelyBigCsv(abs) ? startWorkers(2) : null;
   try {
-    const source = await openRows(abs, file, s.opts);
+    const source = await openRows(abs, shown, s.opts);
     const range = source.range;
     if (pool && !(range && range.to - range.from >= WORTH_THREADS_BYTES)) {
       pool.stop();
@@ -63,23 +65,23 @@ export async function readPeopleFile(ctx: Context, file: string, s: ReadSettings
     // The threads read the data; here only the first rows are needed, so they are read in a
     // small chunk rather than the first megabyte.
     const { head, pending, rest } = await headRows(pool ? csvRangeBatches(range!, 64 * 1024) : source.batches);
-    if (head.length === 0) throw new DataError('the file has no rows', { file }, 'export the form responses again');
+    if (head.length === 0) throw new DataError('the file has no rows', { file: shown }, 'export the form responses again');
     const preset = s.opts.preset ?? 'auto';
-    const plan = planColumns({ file, rows: head.map((r) => r.cells), rowNumbers: head.map((r) => r.row) }, s.kind, s.scheme, preset, s.maps);
-    ctx.debug(`${file}: ${plan.layout.preset} layout${source.encoding ? `, ${source.encoding}` : ''}${source.delimiter ? `, delimiter ${JSON.stringify(source.delimiter)}` : ''}`);
-    if (plan.missing.length && ctx.interactive) await s.ask(ctx, plan, file);
-    if (plan.missing.length) throw s.unmapped(plan, file);
-    const notes = plan.columns.notes.map((n) => `${file}: ${n}`);
-    const job = { target: s.kind, file, scheme: s.scheme, preset, maps: s.maps, head, fieldAt: plan.columns.fieldAt, maxYear: s.maxYear };
+    const plan = planColumns({ file: shown, rows: head.map((r) => r.cells), rowNumbers: head.map((r) => r.row) }, s.kind, s.scheme, preset, s.maps);
+    ctx.debug(`${shown}: ${plan.layout.preset} layout${source.encoding ? `, ${source.encoding}` : ''}${source.delimiter ? `, delimiter ${JSON.stringify(source.delimiter)}` : ''}`);
+    if (plan.missing.length && ctx.interactive) await s.ask(ctx, plan, shown);
+    if (plan.missing.length) throw s.unmapped(plan, shown);
+    const notes = plan.columns.notes.map((n) => `${shown}: ${n}`);
+    const job = { target: s.kind, file: shown, scheme: s.scheme, preset, maps: s.maps, head, fieldAt: plan.columns.fieldAt, maxYear: s.maxYear };
     if (pool) {
       await rest.return?.();
       const started = Date.now();
       const threaded = await readInThreads(pool.workers, job, range!, plan.layout.firstDataIndex);
       if ('parts' in threaded) {
-        ctx.debug(`${file}: read in ${threaded.parts.length} parts, one thread each, in ${Date.now() - started} ms`);
+        ctx.debug(`${shown}: read in ${threaded.parts.length} parts, one thread each, in ${Date.now() - started} ms`);
         return { parts: threaded.parts, notes };
       }
-      ctx.debug(`${file}: read in one thread instead: ${threaded.failed}`);
+      ctx.debug(`${shown}: read in one thread instead: ${threaded.failed}`);
     }
     const collector = partCollector({ ...job, skip: plan.layout.firstDataIndex, plan });
     let fed = 0;
@@ -90,7 +92,7 @@ export async function readPeopleFile(ctx: Context, file: string, s: ReadSettings
     if (pool) {
       // The threads gave up (a broken quote, say): read the whole file again here, which reports
       // any error where it really is.
-      for await (const batch of (await openRows(abs, file, s.opts)).batches) batch.forEach(feed);
+      for await (const batch of (await openRows(abs, shown, s.opts)).batches) batch.forEach(feed);
     } else {
       head.forEach(feed);
       pending.forEach(feed);

@@ -10,8 +10,9 @@ import { type Duplicate, IncomingPeople, mergeLines } from '../core/import/incom
 import { fieldsOf, type PeopleTarget, type RejectedRow } from '../core/import/people.js';
 import type { ColumnPlan } from '../core/import/pipeline.js';
 import type { RowProblem } from '../core/types.js';
-import { loadPeopleLines, stageAudit, stagePeopleLines } from '../workspace/store.js';
+import { stageAudit, stagePeopleLines } from '../workspace/store.js';
 import { readPeopleFile } from './import-read.js';
+import { storedLines } from './import-stored.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
 
 export interface ImportOptions {
@@ -157,7 +158,7 @@ export async function importPeople(ctx: Context, kind: PeopleTarget, files: stri
     summary.duplicates = incoming.duplicates;
     // A person cannot be both a student and a mentor: the later import's row is rejected.
     const other = kind === 'students' ? 'mentors' : 'students';
-    const otherEmails = await loadPeopleLines(ws, other, now);
+    const otherEmails = await storedLines(ctx, ws, other, now);
     for (const [email, e] of incoming.entries()) {
       if (!otherEmails.has(email)) continue;
       incoming.delete(email);
@@ -181,7 +182,7 @@ export async function importPeople(ctx: Context, kind: PeopleTarget, files: stri
         'fix the rows (run without --strict to get them in out/rejects/), then import again',
       );
     }
-    const stored = await loadPeopleLines(ws, kind, now);
+    const stored = await storedLines(ctx, ws, kind, now);
     ctx.debug(`loaded ${stored.size} stored ${kind}; ${memory()}`);
     const merged = mergeLines(stored, incoming);
     stored.clear();

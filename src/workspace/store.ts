@@ -34,7 +34,7 @@ export function readTable(ws: Workspace, rel: string): { file: string; rows: str
   return { file: rel, rows: t.rows.map((r) => r.map(unescapeFormula)), rowNumbers: t.rowNumbers };
 }
 
-function handEditError(p: RowProblem, more: number): DataError {
+export function handEditError(p: RowProblem, more: number): DataError {
   return new DataError(
     `${p.reason}${p.value ? ` (value "${p.value.slice(0, 80)}")` : ''}${more ? `; ${more} more problem(s) in this file` : ''}`,
     { file: p.file, row: p.row, column: p.column },

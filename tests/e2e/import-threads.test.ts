@@ -37,9 +37,10 @@ function run(file: string, threads: boolean) {
   return { ws, text, students: data('data/students.csv'), rejects: data(`out/rejects/${path.basename(file, '.csv')}.rejects.csv`) };
 }
 
-// Timing and memory lines differ from run to run; everything else must match.
+// Timing and memory lines differ from run to run, and only the threads say how they read the stored
+// file; everything else must match.
 const steady = (stderr: string) =>
-  stderr.split('\n').filter((l) => !/ in \d+ ms|rss \d+ MB|read in \d+ parts, one thread each|read in one thread instead|workspace: |^\s+at /.test(l)).join('\n');
+  stderr.split('\n').filter((l) => !/ in \d+ ms|rss \d+ MB|read in \d+ parts, one thread each|read in one thread instead|^data\/\w+\.csv: canonical layout|workspace: |^\s+at /.test(l)).join('\n');
 
 describe('reading a big CSV in threads', () => {
   it('stores, rejects and reports exactly what one thread does', () => {
@@ -60,6 +61,45 @@ describe('reading a big CSV in threads', () => {
     expect(two.text.stderr).toMatch(/students-big\.csv, row 20013, column "email": is not an email address/);
     expect(two.text.stderr).toMatch(/students-big\.csv, row 21007, column "sectors": unknown sector "Space Piracy 21005"/);
   }, 120_000);
+
+  it('reads a big stored data file in threads too: a re-import, a hand edit and a person stored twice as one thread does', () => {
+    const file = bigCsv('students-again.csv');
+    const one = run(file, false);
+    const two = run(file, true);
+    const again = (ws: string, threads: boolean) => runCli(['import', 'students', file, '-v'], { cwd: ws, env: threads ? {} : { MENTORSHIP_THREADS: '1' } });
+    const a1 = again(one.ws, false);
+    const a2 = again(two.ws, true);
+    expect(a2.stderr).toContain('data/students.csv: read in 2 parts, one thread each');
+    expect(a2.stderr).toContain(`students: 0 imported, 0 updated, ${ROWS - 5 - 12} unchanged, 5 rejected, 12 duplicates`);
+    expect(steady(a2.stderr)).toBe(steady(a1.stderr));
+    expect(fs.readFileSync(path.join(two.ws, 'data/students.csv')).equals(one.students!)).toBe(true);
+    // A hand edit far down the stored file, then the same person stored twice further down still.
+    for (const ws of [one.ws, two.ws]) {
+      const stored = path.join(ws, 'data/students.csv');
+      const lines = fs.readFileSync(stored, 'utf8').split('\r\n');
+      const at = lines.findIndex((l) => l.startsWith('student.20000@'));
+      const dup = lines.findIndex((l) => l.startsWith('student.22000@'));
+      lines[at] = lines[at]!.replace('student.20000@lse.ac.uk', 'student.20000-at-lse');
+      lines[dup] = lines[dup]!.replace('student.22000@', 'student.1000@');
+      fs.writeFileSync(stored, lines.join('\r\n'));
+    }
+    const e1 = again(one.ws, false);
+    const e2 = again(two.ws, true);
+    expect(e1.code).toBe(1);
+    expect(e2.code).toBe(1);
+    expect(e2.stderr).toMatch(/data\/students\.csv, row \d+, column "email": is not an email address \(value "student\.20000-at-lse"\)/);
+    expect(steady(e2.stderr)).toBe(steady(e1.stderr));
+    // With the first edit undone, the person stored twice is what stops it.
+    for (const ws of [one.ws, two.ws]) {
+      const stored = path.join(ws, 'data/students.csv');
+      fs.writeFileSync(stored, fs.readFileSync(stored, 'utf8').replace('student.20000-at-lse', 'student.20000@lse.ac.uk'));
+    }
+    const d1 = again(one.ws, false);
+    const d2 = again(two.ws, true);
+    expect(d2.code).toBe(1);
+    expect(d2.stderr).toMatch(/data\/students\.csv, row \d+, column "email": student\.1000@lse\.ac\.uk appears twice/);
+    expect(steady(d2.stderr)).toBe(steady(d1.stderr));
+  }, 180_000);
 
   it('reports a broken quote in the second half at its real row, and imports nothing', () => {
     const file = bigCsv('students-broken.csv', true);
