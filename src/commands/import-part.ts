@@ -111,6 +111,15 @@ export function planOf(job: Pick<PartJob, 'target' | 'file' | 'scheme' | 'preset
   return plan;
 }
 
+/** The people of a part in file order, each with its line (a view into the part's blocks). */
+export function* partPeople(part: PartResult): Generator<{ email: string; line: Buffer; submitted_at: string; row: number }> {
+  const { email, submitted, row, block, start, length } = part.people;
+  const blocks = part.blocks.map((b) => Buffer.from(b));
+  for (let i = 0; i < email.length; i++) {
+    yield { email: email[i]!, line: blocks[block[i]!]!.subarray(start[i]!, start[i]! + length[i]!), submitted_at: submitted[i]!, row: row[i]! };
+  }
+}
+
 /** A part's results with row numbers moved on by `base` records (the parts before it). */
 export function shiftRows(part: PartResult, base: number): PartResult {
   if (base === 0) return part;

@@ -8,6 +8,7 @@ import { DataError } from '../errors.js';
 import type { PeopleTarget } from '../core/import/people.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { FILES, handEditError, loadPeopleLines } from '../workspace/store.js';
+import { partPeople } from './import-part.js';
 import { readPeopleFile } from './import-read.js';
 import { threadsAvailable, WORTH_THREADS_BYTES } from './import-threads.js';
 
@@ -35,14 +36,9 @@ export async function storedLines(ctx: Context, ws: Workspace, target: PeopleTar
   const out: StoredLines = new Map();
   let twice: { email: string; row: number } | null = null;
   for (const part of parts) {
-    const { email, submitted, row, block, start, length } = part.people;
-    const blocks = part.blocks.map((b) => Buffer.from(b));
-    for (let i = 0; i < email.length; i++) {
-      if (out.has(email[i]!)) {
-        twice ??= { email: email[i]!, row: row[i]! };
-        continue;
-      }
-      out.set(email[i]!, { line: blocks[block[i]!]!.subarray(start[i]!, start[i]! + length[i]!), submitted_at: submitted[i]! });
+    for (const p of partPeople(part)) {
+      if (out.has(p.email)) twice ??= { email: p.email, row: p.row };
+      else out.set(p.email, { line: p.line, submitted_at: p.submitted_at });
     }
   }
   // Whichever comes first in the file, as reading it row by row would find it.

@@ -11,6 +11,7 @@ import { fieldsOf, type PeopleTarget, type RejectedRow } from '../core/import/pe
 import type { ColumnPlan } from '../core/import/pipeline.js';
 import type { RowProblem } from '../core/types.js';
 import { stageAudit, stagePeopleLines } from '../workspace/store.js';
+import { partPeople } from './import-part.js';
 import { readPeopleFile } from './import-read.js';
 import { storedLines } from './import-stored.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
@@ -141,11 +142,7 @@ export async function importPeople(ctx: Context, kind: PeopleTarget, files: stri
         for (const d of part.dropped) summary.dropped.push(d);
         if (part.rejects.length) rejectsByFile.set(file, [...(rejectsByFile.get(file) ?? []), ...part.rejects]);
         for (const w of part.warnings) summary.warnings.push(w);
-        const { email, submitted, row, block, start, length } = part.people;
-        const blocks = part.blocks.map((b) => Buffer.from(b));
-        for (let i = 0; i < email.length; i++) {
-          incoming.add(email[i]!, { line: blocks[block[i]!]!.subarray(start[i]!, start[i]! + length[i]!), submitted_at: submitted[i]!, file, row: row[i]! });
-        }
+        for (const p of partPeople(part)) incoming.add(p.email, { line: p.line, submitted_at: p.submitted_at, file, row: p.row });
       }
       bar.tick(summary.total + answers);
       if (answers === 0) {
