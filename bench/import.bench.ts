@@ -4,7 +4,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeCohort } from './cohort.js';
-import { measureCli, median, printTable, REPO, BIN, timeCommand } from './measure.js';
+import { parse } from 'csv-parse';
+import { csvParseOptions } from '../src/io/csv-read.js';
+import { measureCli, median, printTable, REPO, BIN, settleDisk, timeCommand } from './measure.js';
+
+async function timeParse(file: string): Promise<number> {
+  settleDisk();
+  const started = process.hrtime.bigint();
+  const parser = fs.createReadStream(file, { highWaterMark: 1 << 20 }).pipe(parse(csvParseOptions(',')));
+  for await (const record of parser) void record;
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
 
 export async function benchImport(): Promise<Record<string, string | number>[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mentorship-bench-import-'));
@@ -15,6 +25,11 @@ export async function benchImport(): Promise<Record<string, string | number>[]> 
     measureCli(['init', ws, '--quiet'], dir);
     return ws;
   };
+  // How fast this machine is right now: csv-parse alone over the same file, in this process.
+  // Shared virtual machines vary by a third from hour to hour; the import reads the file in two
+  // threads, so on a quiet machine it can take little more than half of this.
+  const parseOnly = await timeParse(path.join(dir, 'students.csv'));
+  rows.push({ case: 'csv-parse alone, one thread (reference)', seconds: parseOnly, 'peak MB': '-', target: '-', exit: 0 });
   const csv = measureCli(['import', 'students', path.join(dir, 'students.csv'), '--quiet'], fresh('ws-csv'));
   rows.push({ case: 'import 100,000-row CSV', seconds: csv.seconds, 'peak MB': csv.maxRssMb, target: '< 3 s, < 150 MB', exit: csv.code });
   // The same in one thread: the trade the two worker threads make (time for memory).
