@@ -33,6 +33,11 @@ interface Staged {
   durable: boolean;
   /** The temporary already written by writeAhead(), which commit() then only renames. */
   written?: string;
+  /**
+   * Once written ahead, the bytes are let go (10,000 drafts are hundreds of MB); their size and
+   * digest are all the commit still needs.
+   */
+  kept?: { size: number; digest: string };
 }
 
 
@@ -175,6 +180,8 @@ export class Transaction {
         // Marked before writing, so that a failure half-way still removes this temporary.
         s.written = where;
         writeFileDurably(where, s.data, s.durable);
+        s.kept = { size: byteLength(s.data), digest: sha256(s.data) };
+        s.data = [];
       }
     } catch (err) {
       this.abandon();
@@ -293,8 +300,8 @@ export class Transaction {
         }
         continue;
       }
-      const bytes = byteLength(s.data);
-      if (current && sameBytes(current, s.data)) {
+      const bytes = s.kept?.size ?? byteLength(s.data);
+      if (current && (s.kept ? sha256(current) === s.kept.digest : sameBytes(current, s.data))) {
         plan.push({ path: s.rel, action: 'unchanged', bytes });
         continue;
       }
@@ -332,7 +339,7 @@ export class Transaction {
     let manifestChanged = false;
     for (const s of this.staged.values()) {
       if (s.generated && s.data !== null) {
-        const h = sha256(s.data);
+        const h = s.kept?.digest ?? sha256(s.data);
         if (manifest[s.rel] !== h) {
           manifest[s.rel] = h;
           manifestChanged = true;
@@ -377,6 +384,7 @@ export class Transaction {
         if (folder) {
           // Part of a new folder: written into its staging folder, renamed with it.
           if (!s.written) {
+            if (s.kept) throw new Error(`internal: ${s.rel} was written ahead, then its temporary was removed`);
             const inside = path.join(this.folders.get(folder)!, path.relative(folder, abs));
             fs.mkdirSync(path.dirname(inside), { recursive: true });
             writeFileDurably(inside, s.data!, s.durable);
@@ -395,7 +403,11 @@ export class Transaction {
           bak: replacing.has(s.rel) || (s.rel.startsWith(STATE_DIR) && fs.existsSync(abs)) ? tmpName(abs, BAK_SUFFIX) : null,
         };
         journal.entries.push(entry);
-        if (entry.tmp && !s.written) writeFileDurably(entry.tmp, s.data!, s.durable);
+        if (entry.tmp && !s.written) {
+          // Bytes let go after writing ahead exist only in that temporary, which must still be there.
+          if (s.kept) throw new Error(`internal: ${s.rel} was written ahead, then its temporary was removed`);
+          writeFileDurably(entry.tmp, s.data!, s.durable);
+        }
         if (entry.bak) {
           fs.rmSync(entry.bak, { force: true });
           fs.linkSync(abs, entry.bak);

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataError } from '../../src/errors.js';
-import { injectFailureAfterRenames, needsRecovery, recoverWorkspace, renamesOfLastCommit, Transaction } from '../../src/io/transaction.js';
+import { injectFailureAfterRenames, needsRecovery, recoverWorkspace, renamesOfLastCommit, sha256, Transaction } from '../../src/io/transaction.js';
 import { listFiles, snapshot, tempDir } from '../helpers/cli.js';
 
 afterEach(() => injectFailureAfterRenames(null));
@@ -54,6 +54,8 @@ describe('Transaction.writeAhead', () => {
     expect(renamesOfLastCommit()).toBe(3);
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, '.mentorship/generated.json'), 'utf8')) as Record<string, string>;
     expect(Object.keys(manifest).sort()).toEqual([...drafts, 'out/emails/intro/index.csv'].sort());
+    // The bytes written ahead were let go; the manifest still holds each file's true digest.
+    for (const [rel, digest] of Object.entries(manifest)) expect(sha256(fs.readFileSync(path.join(dir, rel)))).toBe(digest);
     expect(leftovers(dir)).toEqual([]);
   });
 
@@ -104,6 +106,21 @@ describe('Transaction.writeAhead', () => {
     expect(leftovers(dir)).toEqual([]);
     tx.commit();
     expect(fs.readFileSync(path.join(dir, 'data/c.csv'), 'utf8')).toBe('second');
+  });
+
+  it('compares a target that appeared after writing ahead by digest: same bytes unchanged, others replaced', () => {
+    const dir = seeded();
+    const tx = new Transaction(dir);
+    tx.write('data/same.csv', 'same bytes');
+    tx.write('data/other.csv', 'new bytes');
+    tx.writeAhead(['data/same.csv', 'data/other.csv']);
+    fs.writeFileSync(path.join(dir, 'data/same.csv'), 'same bytes');
+    fs.writeFileSync(path.join(dir, 'data/other.csv'), 'a person typed this');
+    const plan = tx.commit();
+    expect(plan.find((p) => p.path === 'data/same.csv')).toMatchObject({ action: 'unchanged', bytes: 10 });
+    expect(plan.find((p) => p.path === 'data/other.csv')).toMatchObject({ action: 'replace', bytes: 9 });
+    expect(fs.readFileSync(path.join(dir, 'data/other.csv'), 'utf8')).toBe('new bytes');
+    expect(leftovers(dir)).toEqual([]);
   });
 
   it('refuses, and changes nothing, when the new folder appears before the commit', () => {
