@@ -58,6 +58,11 @@ export async function buildEmls(jobs: readonly EmlJob[], opts: BuildOptions = {}
     failed = err;
     wake();
   });
+  // A worker that stops without an error (it never should) must not leave this thread waiting.
+  worker.once('exit', () => {
+    failed ??= new Error('the thread building drafts stopped before it finished');
+    wake();
+  });
   try {
     chunks.forEach((at, index) => worker.postMessage({ index, jobs: jobs.slice(at, at + CHUNK) } satisfies EmlChunk));
     opts.meanwhile?.();

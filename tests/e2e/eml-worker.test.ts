@@ -44,4 +44,19 @@ describe('building .eml drafts in a worker', () => {
     }
     expect(Buffer.isBuffer(built[1199])).toBe(true);
   });
+
+  it('fails, and does not hang, when a draft cannot be built in either thread', async () => {
+    const { buildEmls } = (await import(dist('commands/eml-builder.js'))) as typeof import('../../src/commands/eml-builder.js');
+    const date = new Date('2025-12-08T09:00:00Z');
+    const good = (i: number) => ({
+      email: { to: [{ name: `N ${i}`, address: `n${i}@lse.ac.uk` }], cc: [], subject: `S ${i}`, text: 'T', html: '<p>T</p>' },
+      opts: { date, key: `k${i}` },
+    });
+    for (const broken of [0, 1199]) {
+      const jobs = Array.from({ length: 1200 }, (_, i) => good(i));
+      // A job with no message at all: buildEml throws wherever it runs.
+      (jobs[broken] as unknown as { email: null }).email = null;
+      await expect(buildEmls(jobs)).rejects.toThrow();
+    }
+  });
 });
