@@ -4,7 +4,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeWorkspace, runCli, tempDir } from '../helpers/cli.js';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { FIXTURES, makeWorkspace, runCli, tempDir } from '../helpers/cli.js';
 
 const HEADER = 'email,name,first_name,programme,sectors,support_areas,country,city,meeting_preference,linkedin,share_linkedin,bio,share_bio,submitted_at';
 const ROWS = 24_000;
@@ -100,6 +102,28 @@ describe('reading a big CSV in threads', () => {
     expect(d2.stderr).toMatch(/data\/students\.csv, row \d+, column "email": student\.1000@lse\.ac\.uk appears twice/);
     expect(steady(d2.stderr)).toBe(steady(d1.stderr));
   }, 180_000);
+
+  it('a big Qualtrics export (three header rows, previews and tests on both sides of the cut) as one thread does', () => {
+    // The fixture's answers repeated to over 8 MiB, each copy with its own email addresses.
+    const rows = parse(fs.readFileSync(path.join(FIXTURES, 'students-qualtrics.csv')), { bom: true, relax_column_count: true }) as string[][];
+    const at = rows[1]!.indexOf('Your email address');
+    const out = rows.slice(0, 3);
+    for (let copy = 0; out.length * 600 < 9_000_000; copy++) {
+      for (const r of rows.slice(3)) out.push(r.map((c, i) => (i === at ? c.replace('@', `.${copy}@`) : c)));
+    }
+    const file = path.join(dir, 'qualtrics-big.csv');
+    fs.writeFileSync(file, stringify(out, { record_delimiter: '\r\n' }));
+    expect(fs.statSync(file).size).toBeGreaterThan(8 * 1024 * 1024);
+    const one = run(file, false);
+    const two = run(file, true);
+    expect(two.text.code, two.text.stderr).toBe(0);
+    expect(two.text.stderr).toContain('read in 2 parts, one thread each');
+    expect(two.text.stderr).toMatch(/qualtrics-big\.csv, row 4: skipped, a Qualtrics survey preview/);
+    expect(two.text.stderr).toMatch(/\d+ preview\/test skipped/);
+    expect(steady(two.text.stderr)).toBe(steady(one.text.stderr));
+    expect(two.students!.equals(one.students!)).toBe(true);
+    expect(two.rejects!.equals(one.rejects!)).toBe(true);
+  }, 120_000);
 
   it('reports a broken quote in the second half at its real row, and imports nothing', () => {
     const file = bigCsv('students-broken.csv', true);
