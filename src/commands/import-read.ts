@@ -65,7 +65,8 @@ export async function readPeopleFile(ctx: Context, file: string | { abs: string;
     // The threads read the data; here only the first rows are needed, so they are read in a
     // small chunk rather than the first megabyte.
     const { head, pending, rest } = await headRows(pool ? csvRangeBatches(range!, 64 * 1024) : source.batches);
-    if (head.length === 0) throw new DataError('the file has no rows', { file: shown }, 'export the form responses again');
+    // Nothing at all (a BOM alone, blank lines): the caller says what that means for its file.
+    if (head.length === 0) return { parts: [], notes: [] };
     const preset = s.opts.preset ?? 'auto';
     const plan = planColumns({ file: shown, rows: head.map((r) => r.cells), rowNumbers: head.map((r) => r.row) }, s.kind, s.scheme, preset, s.maps);
     ctx.debug(`${shown}: ${plan.layout.preset} layout${source.encoding ? `, ${source.encoding}` : ''}${source.delimiter ? `, delimiter ${JSON.stringify(source.delimiter)}` : ''}`);

@@ -1,39 +1,29 @@
-// The people already stored, as lines by email, for an import to merge with. A big data file is
-// read in threads, like the file being imported (see import-read.ts); the rules are those of
-// loadPeopleLines: a row that breaks one, or a person stored twice, is a hand edit and stops the
+// The people already stored, as lines by email, for an import to merge with. The data file is read
+// the way the file being imported is (import-read.ts: in threads when it is big), with the rules of
+// a data file: a row that breaks one, or a person stored twice, is a hand edit and stops the
 // command at the first such row.
 import * as fs from 'node:fs';
 import type { Context } from '../context.js';
 import { DataError } from '../errors.js';
 import type { PeopleTarget } from '../core/import/people.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { FILES, handEditError, loadPeopleLines } from '../workspace/store.js';
+import { FILES, handEditError, missingColumnError } from '../workspace/store.js';
 import { partPeople } from './import-part.js';
 import { readPeopleFile } from './import-read.js';
-import { threadsAvailable, WORTH_THREADS_BYTES } from './import-threads.js';
 
 export type StoredLines = Map<string, { line: Uint8Array; submitted_at: string }>;
-
-function isBig(abs: string): boolean {
-  try {
-    return fs.statSync(abs).size >= WORTH_THREADS_BYTES;
-  } catch {
-    return false;
-  }
-}
 
 export async function storedLines(ctx: Context, ws: Workspace, target: PeopleTarget, now: Date): Promise<StoredLines> {
   const rel = FILES[target];
   const abs = ws.abs(rel);
-  if (!threadsAvailable(ctx.env) || !isBig(abs)) return loadPeopleLines(ws, target, now);
+  const out: StoredLines = new Map();
+  if (!fs.existsSync(abs) || fs.statSync(abs).size === 0) return out;
   const { parts } = await readPeopleFile(ctx, { abs, shown: rel }, {
     kind: target, scheme: ws.scheme, opts: { preset: 'canonical' }, maps: new Map(), maxYear: now.getUTCFullYear() + 1,
     ask: async () => {},
-    unmapped: (plan) =>
-      new DataError(`the column "${plan.missing[0]}" is missing`, { file: rel, row: 1 }, `restore the header "${plan.missing[0]}" (the data files use the canonical field names)`),
+    unmapped: (plan) => missingColumnError(rel, plan.missing[0]!),
     tick: () => {},
   });
-  const out: StoredLines = new Map();
   let twice: { email: string; row: number } | null = null;
   for (const part of parts) {
     for (const p of partPeople(part)) {

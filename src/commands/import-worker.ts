@@ -1,6 +1,6 @@
-// A worker thread that reads one part of a big CSV import (see import-part.ts). Its heap is kept
-// small by the main thread (resourceLimits), and it reads in small chunks, so two of them stay
-// within the import's memory budget.
+// A worker thread that reads one part of a big CSV import (see import-part.ts). The main thread
+// bounds its young generation (resourceLimits), and it reads in 256 KiB chunks rather than 1 MiB,
+// to keep the memory two of them take down.
 import { parentPort } from 'node:worker_threads';
 import { csvRangeBatches } from '../io/rows.js';
 import { type PartJob, partCollector, planOf } from './import-part.js';

@@ -4,8 +4,7 @@ import * as fs from 'node:fs';
 import { DataError } from '../errors.js';
 import { unescapeFormula, type Column } from '../io/cells.js';
 import { readCsvBytes } from '../io/csv-read.js';
-import { csvLine, csvLines, excelCsvChunks, toExcelCsv } from '../io/csv-write.js';
-import { openRows } from '../io/rows.js';
+import { csvLines, excelCsvChunks, toExcelCsv } from '../io/csv-write.js';
 import { makePersonParser, vocabulariesOf } from '../core/import/people.js';
 import type { Transaction } from '../io/transaction.js';
 import { planColumns } from '../core/import/pipeline.js';
@@ -34,6 +33,10 @@ export function readTable(ws: Workspace, rel: string): { file: string; rows: str
   return { file: rel, rows: t.rows.map((r) => r.map(unescapeFormula)), rowNumbers: t.rowNumbers };
 }
 
+export function missingColumnError(rel: string, field: string): DataError {
+  return new DataError(`the column "${field}" is missing`, { file: rel, row: 1 }, `restore the header "${field}" (the data files use the canonical field names)`);
+}
+
 export function handEditError(p: RowProblem, more: number): DataError {
   return new DataError(
     `${p.reason}${p.value ? ` (value "${p.value.slice(0, 80)}")` : ''}${more ? `; ${more} more problem(s) in this file` : ''}`,
@@ -54,9 +57,7 @@ function storedPeopleReader<T extends Student | Mentor>(
 ): (cells: readonly string[], row: number) => T | null {
   const rel = FILES[target];
   const plan = planColumns({ file: rel, rows: [header], rowNumbers: [1] }, target, ws.scheme, 'canonical', new Map());
-  if (plan.missing.length) {
-    throw new DataError(`the column "${plan.missing[0]}" is missing`, { file: rel, row: 1 }, `restore the header "${plan.missing[0]}" (the data files use the canonical field names)`);
-  }
+  if (plan.missing.length) throw missingColumnError(rel, plan.missing[0]!);
   const parseRow = makePersonParser<T>({ target, file: rel, layout: plan.layout, columns: plan.columns, scheme: ws.scheme, vocab: vocabulariesOf(ws.scheme), maxYear: now.getUTCFullYear() + 1 });
   const seen = new Set<string>();
   return (cells, row) => {
@@ -90,46 +91,13 @@ export function loadMentors(ws: Workspace, now: Date): Mentor[] {
   return loadPeople<Mentor>(ws, 'mentors', now);
 }
 
-export function personLine(target: 'students' | 'mentors', p: Student | Mentor): Buffer {
-  return Buffer.from(personText(target, p), 'utf8');
-}
-
-/** A person as the CRLF-terminated CSV line data/students.csv or data/mentors.csv holds. */
-export function personText(target: 'students' | 'mentors', p: Student | Mentor): string {
-  return csvLine(peopleColumns(target), personRow(p));
-}
-
-/** Many people's lines at once (what personText gives each), for a big import. */
+/** People as the CRLF-terminated CSV lines data/students.csv or data/mentors.csv holds. */
 export function personTexts(target: 'students' | 'mentors', people: readonly (Student | Mentor)[]): string[] {
   return csvLines(peopleColumns(target), people.map(personRow));
 }
 
 export function stagePeopleLines(tx: Transaction, target: 'students' | 'mentors', lines: Iterable<Uint8Array>): void {
   tx.write(FILES[target], excelCsvChunks(peopleColumns(target), lines));
-}
-
-/**
- * The stored people as canonical lines keyed by email, streamed: what `import` needs to merge a
- * big file without holding two copies of every person as objects.
- */
-export async function loadPeopleLines(ws: Workspace, target: 'students' | 'mentors', now: Date): Promise<Map<string, { line: Uint8Array; submitted_at: string }>> {
-  const out = new Map<string, { line: Uint8Array; submitted_at: string }>();
-  const rel = FILES[target];
-  const abs = ws.abs(rel);
-  if (!fs.existsSync(abs) || fs.statSync(abs).size === 0) return out;
-  const source = await openRows(abs, rel);
-  let read: ReturnType<typeof storedPeopleReader> | undefined;
-  for await (const batch of source.batches) {
-    for (const r of batch) {
-      if (!read) {
-        read = storedPeopleReader(ws, target, now, r.cells);
-        continue;
-      }
-      const p = read(r.cells, r.row);
-      if (p) out.set(p.email, { line: personLine(target, p), submitted_at: p.submitted_at });
-    }
-  }
-  return out;
 }
 
 // ---- record files: matches, meetings, chases, feedback, exclusions ----
