@@ -1,8 +1,9 @@
 // Building many drafts: MailComposer is half the time of 10,000 drafts, and the machine has more
-// than one core. With 1,000 drafts or more a worker thread takes chunks of them from a shared queue
-// while this thread first does `meanwhile` (slow disk work, such as writing the other files ahead),
-// then takes chunks from the same queue and hands on the built ones. Where the compiled worker is not there (the sources run
-// directly, as in unit tests) or threads are off, everything is built here; the bytes are the same.
+// than one core. With 1,000 drafts or more a worker thread takes chunks of them from a shared
+// queue while this thread first does `meanwhile` (slow disk work, such as writing the other files
+// ahead), then takes chunks from the same queue and hands on the built ones. Where the compiled
+// worker is not there (the sources run directly, as in unit tests) or threads are off, everything
+// is built here; the bytes are the same.
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';

@@ -49,7 +49,11 @@ function likelyBigCsv(abs: string): boolean {
 }
 
 /** `file` as the administrator named it (messages show it), or a workspace file by its place. */
-export async function readPeopleFile(ctx: Context, file: string | { abs: string; shown: string }, s: ReadSettings): Promise<{ parts: PartResult[]; notes: string[] }> {
+export async function readPeopleFile(
+  ctx: Context,
+  file: string | { abs: string; shown: string },
+  s: ReadSettings,
+): Promise<{ parts: PartResult[]; notes: string[] }> {
   const abs = typeof file === 'string' ? path.resolve(ctx.cwd, file) : file.abs;
   const shown = typeof file === 'string' ? file : file.shown;
   // Started before the file is checked (its encoding is checked over the whole file) and its

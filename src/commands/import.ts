@@ -134,7 +134,10 @@ export async function importPeople(ctx: Context, kind: PeopleTarget, files: stri
     const rejectsByFile = new Map<string, RejectedRow[]>();
     const bar = progress(ctx.stderr, `importing ${kind}`, 0, !ctx.opts.quiet);
     for (const file of files) {
-      const { parts, notes } = await readPeopleFile(ctx, file, { kind, scheme: ws.scheme, opts, maps, maxYear: now.getUTCFullYear() + 1, ask: askForColumns, unmapped: unmappedError, tick: (n) => bar.tick(summary.total + n) });
+      const { parts, notes } = await readPeopleFile(ctx, file, {
+        kind, scheme: ws.scheme, opts, maps, maxYear: now.getUTCFullYear() + 1,
+        ask: askForColumns, unmapped: unmappedError, tick: (n) => bar.tick(summary.total + n),
+      });
       if (parts.length === 0) throw new DataError('the file has no rows', { file }, 'export the form responses again');
       summary.notes.push(...notes);
       let answers = 0;

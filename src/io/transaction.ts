@@ -197,21 +197,31 @@ export class Transaction {
   private aheadPath(abs: string): string | null {
     const dir = path.dirname(abs);
     const folder = this.newFolderOf(dir);
-    if (folder) {
-      const inside = path.join(this.folders.get(folder)!, path.relative(folder, abs));
-      const parent = path.dirname(inside);
-      if (!this.made.has(parent)) {
-        fs.mkdirSync(parent, { recursive: true });
-        this.made.add(parent);
-      }
-      return inside;
-    }
+    if (folder) return this.insideStaging(folder, abs);
     let names = this.listings.get(dir);
     if (!names) {
       names = new Set(fs.readdirSync(dir));
       this.listings.set(dir, names);
     }
     return names.has(path.basename(abs)) ? null : tmpName(abs, TMP_SUFFIX);
+  }
+
+  /** Where `abs`, in the new folder `folder`, is written while that folder is built. */
+  private insideStaging(folder: string, abs: string): string {
+    const inside = path.join(this.folders.get(folder)!, path.relative(folder, abs));
+    const parent = path.dirname(inside);
+    if (!this.made.has(parent)) {
+      fs.mkdirSync(parent, { recursive: true });
+      this.made.add(parent);
+    }
+    return inside;
+  }
+
+  /** Write a staged file's bytes at `where`, unless writeAhead() already did (then they are gone). */
+  private writeOut(s: Staged, where: string): void {
+    if (s.written) return;
+    if (s.kept) throw new Error(`internal: ${s.rel} was written ahead, then its temporary was removed`);
+    writeFileDurably(where, s.data!, s.durable);
   }
 
   /** The new folder (being built whole) that holds `dir`, if any. */
@@ -229,7 +239,6 @@ export class Transaction {
     while (path.dirname(top) !== this.root && !fs.existsSync(path.dirname(top))) top = path.dirname(top);
     const staging = tmpName(top, TMP_SUFFIX);
     fs.rmSync(staging, { recursive: true, force: true });
-    fs.mkdirSync(path.dirname(staging), { recursive: true });
     fs.mkdirSync(staging);
     this.folders.set(top, staging);
     return top;
@@ -383,12 +392,7 @@ export class Transaction {
         const folder = this.folderHolding(dir);
         if (folder) {
           // Part of a new folder: written into its staging folder, renamed with it.
-          if (!s.written) {
-            if (s.kept) throw new Error(`internal: ${s.rel} was written ahead, then its temporary was removed`);
-            const inside = path.join(this.folders.get(folder)!, path.relative(folder, abs));
-            fs.mkdirSync(path.dirname(inside), { recursive: true });
-            writeFileDurably(inside, s.data!, s.durable);
-          }
+          this.writeOut(s, s.written ?? this.insideStaging(folder, abs));
           continue;
         }
         if (!made.has(dir)) {
@@ -403,11 +407,7 @@ export class Transaction {
           bak: replacing.has(s.rel) || (s.rel.startsWith(STATE_DIR) && fs.existsSync(abs)) ? tmpName(abs, BAK_SUFFIX) : null,
         };
         journal.entries.push(entry);
-        if (entry.tmp && !s.written) {
-          // Bytes let go after writing ahead exist only in that temporary, which must still be there.
-          if (s.kept) throw new Error(`internal: ${s.rel} was written ahead, then its temporary was removed`);
-          writeFileDurably(entry.tmp, s.data!, s.durable);
-        }
+        if (entry.tmp) this.writeOut(s, entry.tmp);
         if (entry.bak) {
           fs.rmSync(entry.bak, { force: true });
           fs.linkSync(abs, entry.bak);
