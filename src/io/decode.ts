@@ -59,3 +59,36 @@ function looksLikeText(buf: Buffer, file: string): void {
     throw new DataError('this does not look like a text (CSV) file: it holds binary data', { file }, 'export the form responses again as CSV or XLSX');
   }
 }
+
+/**
+ * Whether bytes given chunk by chunk are valid UTF-8, without decoding them: decoding a big export
+ * only to throw the text away left tens of megabytes of strings for the collector. Node's isUtf8
+ * checks a whole buffer; a character cut by a chunk's end is carried into the next chunk.
+ */
+export function utf8Stream(): { push(chunk: Uint8Array): boolean; end(): boolean } {
+  let carry: Uint8Array = new Uint8Array(0);
+  return {
+    push(chunk) {
+      const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+      const cut = completeUpTo(bytes);
+      // A copy: the caller may reuse the chunk's memory for the next read.
+      carry = Uint8Array.prototype.slice.call(bytes, cut);
+      return isUtf8(bytes.subarray(0, cut));
+    },
+    end: () => carry.length === 0,
+  };
+}
+
+/** Where the last whole character ends: a lead byte near the end still waiting for its rest. */
+export function completeUpTo(b: Uint8Array): number {
+  for (let i = b.length - 1; i >= Math.max(0, b.length - 4); i--) {
+    const x = b[i]!;
+    if (x < 0x80) return b.length;
+    if (x >= 0xc0) {
+      const need = x >= 0xf0 ? 4 : x >= 0xe0 ? 3 : 2;
+      return i + need > b.length ? i : b.length;
+    }
+  }
+  // Only continuation bytes at the end: invalid, and the check of the whole chunk says so.
+  return b.length;
+}

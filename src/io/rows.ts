@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import { DataError } from '../errors.js';
 import { unescapeFormula } from './cells.js';
 import { csvParseOptions, csvReadError, detectDelimiter, hasContent, sepLine } from './csv-read.js';
-import { chooseEncoding } from './decode.js';
+import { chooseEncoding, utf8Stream } from './decode.js';
 
 export interface Row {
   cells: string[];
@@ -84,16 +84,10 @@ function* decodedChunks(chunks: Iterable<Buffer>, encoding: string): Generator<s
 
 /** Strict UTF-8 over the whole file, streamed (TextDecoder keeps state across chunks). */
 function isUtf8File(abs: string, start: number): boolean {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  try {
-    for (const c of byteChunks(abs, start)) decoder.decode(c, { stream: true });
-    decoder.decode();
-    return true;
-  } catch {
-    return false;
-  }
+  const check = utf8Stream();
+  for (const c of byteChunks(abs, start)) if (!check.push(c)) return false;
+  return check.end();
 }
-
 
 /**
  * Records in batches (all csv-parse has ready at each wake-up) rather than one await per record:
