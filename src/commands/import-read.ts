@@ -58,7 +58,7 @@ export async function readPeopleFile(
   const shown = typeof file === 'string' ? file : file.shown;
   // Started before the file is checked (its encoding is checked over the whole file) and its
   // layout decided, so that loading their code overlaps the work here.
-  let pool = threadsAvailable(ctx.env) && likelyBigCsv(abs) ? startWorkers(2) : null;
+  let pool = threadsAvailable(ctx.env) && likelyBigCsv(abs) ? startWorkers(2, ctx.env) : null;
   try {
     const source = await openRows(abs, shown, s.opts);
     const range = source.range;

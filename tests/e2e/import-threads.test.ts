@@ -31,9 +31,9 @@ function bigCsv(name: string, broken = false): string {
   return abs;
 }
 
-function run(file: string, threads: boolean) {
+function run(file: string, threads: boolean, extraEnv: Record<string, string> = {}) {
   const ws = makeWorkspace();
-  const env = threads ? {} : { MENTORSHIP_THREADS: '1' };
+  const env = { ...(threads ? {} : { MENTORSHIP_THREADS: '1' }), ...extraEnv };
   const text = runCli(['import', 'students', file, '-v'], { cwd: ws, env });
   const data = (rel: string) => (fs.existsSync(path.join(ws, rel)) ? fs.readFileSync(path.join(ws, rel)) : null);
   return { ws, text, students: data('data/students.csv'), rejects: data(`out/rejects/${path.basename(file, '.csv')}.rejects.csv`) };
@@ -123,6 +123,17 @@ describe('reading a big CSV in threads', () => {
     expect(steady(two.text.stderr)).toBe(steady(one.text.stderr));
     expect(two.students!.equals(one.students!)).toBe(true);
     expect(two.rejects!.equals(one.rejects!)).toBe(true);
+  }, 120_000);
+
+  it('a worker that runs out of memory leaves the file to one thread, with the same outcome', () => {
+    const file = fs.existsSync(path.join(dir, 'students-big.csv')) ? path.join(dir, 'students-big.csv') : bigCsv('students-big.csv');
+    const one = run(file, false);
+    const starved = run(file, true, { MENTORSHIP_TEST_WORKER_HEAP_MB: '4' });
+    expect(starved.text.code).toBe(0);
+    expect(starved.text.stderr).toMatch(/read in one thread instead: .*memory/);
+    expect(starved.students!.equals(one.students!)).toBe(true);
+    expect(starved.rejects!.equals(one.rejects!)).toBe(true);
+    expect(steady(starved.text.stderr)).toBe(steady(one.text.stderr));
   }, 120_000);
 
   it('reports a broken quote in the second half at its real row, and imports nothing', () => {
