@@ -1,5 +1,5 @@
 // A worker thread that reads one part of a big CSV import (see import-part.ts). The main thread
-// bounds its heap (resourceLimits), and it reads in 256 KiB chunks rather than 1 MiB,
+// bounds its young generation (resourceLimits), and it reads in 256 KiB chunks rather than 1 MiB,
 // to keep the memory two of them take down.
 import { parentPort } from 'node:worker_threads';
 import { csvRangeBatches } from '../io/rows.js';
