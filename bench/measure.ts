@@ -9,6 +9,8 @@ export const BIN = path.join(REPO, 'bin', 'mentorship.js');
 
 export interface Measured {
   seconds: number;
+  /** User plus system CPU time of all the command's threads: steadier than wall time on a shared machine. */
+  cpuSeconds: number;
   maxRssMb: number;
   code: number;
   stderr: string;
@@ -23,19 +25,25 @@ export function settleDisk(): void {
   spawnSync('sync', [], { stdio: 'ignore' });
 }
 
-/** GNU time's %M is the child's peak resident set in KiB. */
+/** GNU time's %M is the child's peak resident set in KiB; %U and %S its CPU seconds. */
 export function measureCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Measured {
   settleDisk();
   const started = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', 'MAXRSS_KB=%M', process.execPath, BIN, ...args], {
+  const r = spawnSync('/usr/bin/time', ['-f', 'MAXRSS_KB=%M CPU_S=%U+%S', process.execPath, BIN, ...args], {
     cwd,
     env: { ...process.env, NO_COLOR: '1', ...env },
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const m = /MAXRSS_KB=(\d+)/.exec(r.stderr ?? '');
-  return { seconds, maxRssMb: m ? Number(m[1]) / 1024 : NaN, code: r.status ?? -1, stderr: r.stderr ?? '' };
+  const m = /MAXRSS_KB=(\d+) CPU_S=([\d.]+)\+([\d.]+)/.exec(r.stderr ?? '');
+  return {
+    seconds,
+    cpuSeconds: m ? Number(m[2]) + Number(m[3]) : NaN,
+    maxRssMb: m ? Number(m[1]) / 1024 : NaN,
+    code: r.status ?? -1,
+    stderr: r.stderr ?? '',
+  };
 }
 
 export function timeCommand(cmd: string, args: string[], cwd: string): number {
