@@ -7,7 +7,7 @@ import type { PresetOption } from '../core/import/layout.js';
 import { makePersonParser, type PeopleTarget, type RejectedRow, vocabulariesOf } from '../core/import/people.js';
 import { planColumns } from '../core/import/pipeline.js';
 import type { Mentor, RowProblem, Student } from '../core/types.js';
-import type { CsvRange, Row } from '../io/rows.js';
+import { type CsvRange, csvRangeBatches, type Row } from '../io/rows.js';
 import { personTexts } from '../workspace/store.js';
 
 /** What a thread needs to read its part exactly as the main thread would. */
@@ -40,6 +40,10 @@ export interface PartResult {
 }
 
 const BLOCK = 1 << 20;
+// People wait for their lines in batches (see csvLines for why), but small ones: whatever is
+// waiting when the young generation is collected is promoted. 32 instead of 256 saved about
+// 10 MB on 100,000 rows, at the same speed.
+const WAIT = 32;
 
 /** Row handling for one part: feed rows in order, then take the result. */
 export function partCollector(job: Omit<PartJob, 'range' | 'head' | 'preset' | 'maps'> & { plan: ReturnType<typeof planColumns> }) {
@@ -68,7 +72,6 @@ export function partCollector(job: Omit<PartJob, 'range' | 'head' | 'preset' | '
     out.people.length.push(length);
     used += length;
   };
-  // People wait in small batches for their lines: see csvLines for why.
   let waiting: (Student | Mentor)[] = [];
   const flush = () => {
     if (!waiting.length) return;
@@ -90,7 +93,7 @@ export function partCollector(job: Omit<PartJob, 'range' | 'head' | 'preset' | '
         for (const w of outcome.warnings) out.warnings.push(w);
         const p = outcome.person;
         waiting.push(p);
-        if (waiting.length === 256) flush();
+        if (waiting.length === WAIT) flush();
         out.people.email.push(p.email);
         out.people.submitted.push(p.submitted_at);
         out.people.row.push(r.row);
@@ -102,6 +105,20 @@ export function partCollector(job: Omit<PartJob, 'range' | 'head' | 'preset' | '
       return out;
     },
   };
+}
+
+export type PartReply = { ok: true; result: PartResult } | { ok: false; message: string };
+
+/** One part of a big CSV, read in whichever thread calls this (the main one, or a worker). */
+export async function readPart(job: PartJob): Promise<PartReply> {
+  try {
+    const collector = partCollector({ ...job, plan: planOf(job) });
+    const count = { records: 0 };
+    for await (const batch of csvRangeBatches(job.range, count)) for (const r of batch) collector.handle(r);
+    return { ok: true, result: collector.result(count.records) };
+  } catch (err) {
+    return { ok: false, message: err instanceof Error ? err.message : String(err) };
+  }
 }
 
 export function planOf(job: Pick<PartJob, 'target' | 'file' | 'scheme' | 'preset' | 'maps' | 'head' | 'fieldAt'>) {

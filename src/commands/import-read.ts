@@ -1,5 +1,5 @@
 // Reading one input file of an import into parts (see import-part.ts): decide its layout from the
-// first rows, then read the rest in this thread, or, for a big UTF-8 CSV, in two worker threads.
+// first rows, then read the rest in this thread, or, for a big UTF-8 CSV, in this thread and a worker.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Context } from '../context.js';
@@ -58,7 +58,7 @@ export async function readPeopleFile(
   const shown = typeof file === 'string' ? file : file.shown;
   // Started before the file is checked (its encoding is checked over the whole file) and its
   // layout decided, so that loading their code overlaps the work here.
-  let pool = threadsAvailable(ctx.env) && likelyBigCsv(abs) ? startWorkers(2, ctx.env) : null;
+  let pool = threadsAvailable(ctx.env) && likelyBigCsv(abs) ? startWorkers(1, ctx.env) : null;
   try {
     const source = await openRows(abs, shown, s.opts);
     const range = source.range;
@@ -66,9 +66,8 @@ export async function readPeopleFile(
       pool.stop();
       pool = null;
     }
-    // The threads read the data; here only the first rows are needed, so they are read in a
-    // small chunk rather than the first megabyte.
-    const { head, pending, rest } = await headRows(pool ? csvRangeBatches(range!, 64 * 1024) : source.batches);
+    // The threads read the data; here only the first rows are needed.
+    const { head, pending, rest } = await headRows(pool ? csvRangeBatches(range!) : source.batches);
     // Nothing at all (a BOM alone, blank lines): the caller says what that means for its file.
     if (head.length === 0) return { parts: [], notes: [] };
     const preset = s.opts.preset ?? 'auto';

@@ -1,5 +1,5 @@
-// Reading a big UTF-8 CSV in two worker threads, one part each: csv-parse and the row checks are
-// most of a 100,000-row import, and the machines have more than one core. Where the compiled
+// Reading a big UTF-8 CSV in two threads, the main one and a worker, one part each: csv-parse and
+// the row checks are most of a 100,000-row import, and the machines have more than one core. Where the compiled
 // worker is not there (the sources run directly, as in unit tests) or MENTORSHIP_THREADS=1, the
 // caller reads the file in its own thread; the result is the same either way (tests compare).
 import * as fs from 'node:fs';
@@ -7,14 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { splitCsvRange } from '../io/csv-split.js';
 import type { CsvRange } from '../io/rows.js';
-import type { PartJob, PartResult } from './import-part.js';
-import { shiftRows } from './import-part.js';
-import type { PartReply } from './import-worker.js';
+import { type PartJob, type PartReply, type PartResult, readPart, shiftRows } from './import-part.js';
 
 const WORKER = new URL('./import-worker.js', import.meta.url);
 /** Below this a worker's start-up (about 0.1 s) is not worth it: about 20,000 answers. */
 export const WORTH_THREADS_BYTES = 8 * 1024 * 1024;
-// A bounded young generation keeps each worker's heap (and so the import's peak memory) in check.
+// A bounded young generation keeps the worker's heap (and so the import's peak memory) in check.
 // Measured side by side on 100,000 rows: 4 MB costs a tenth more time in collections than 16 MB
 // (which takes about 10 MB more), and 48 MB is no faster than 16. The old generation is left to
 // V8: capping it at 96 or 128 MB took the peak from about 270 MB to 225 MB but cost 15-20% more
@@ -26,7 +24,7 @@ export function threadsAvailable(env: NodeJS.ProcessEnv): boolean {
 }
 
 /**
- * Workers for the parts, started before the file's layout is decided so that loading their
+ * Workers for the parts after the first, started before the file's layout is decided so that loading their
  * modules overlaps the main thread's work. Each takes one part, then ends; `stop` ends them all.
  */
 export function startWorkers(n: number, env: NodeJS.ProcessEnv): { workers: Worker[]; stop(): void } {
@@ -61,8 +59,10 @@ function runPart(worker: Worker, job: PartJob): Promise<PartReply> {
 }
 
 /**
- * The file's parts read in threads, in file order, row numbers as in the whole file; or why not
- * (a part failed: the caller reads the file itself, which reports any error where it really is).
+ * The file's parts, in file order, row numbers as in the whole file; or why not (a part failed:
+ * the caller reads the file itself, which reports any error where it really is). The first part
+ * is read in this thread while each worker reads one of the others: this thread would otherwise
+ * only wait, and a worker fewer is one heap and one start-up fewer.
  */
 export async function readInThreads(
   workers: readonly Worker[],
@@ -70,9 +70,11 @@ export async function readInThreads(
   range: CsvRange,
   headerRows: number,
 ): Promise<{ parts: PartResult[] } | { failed: string }> {
-  const ranges = splitCsvRange(range, workers.length);
-  if (ranges.length < workers.length) return { failed: 'no place to cut the file (lone CR line ends, or one huge record)' };
-  const replies = await Promise.all(ranges.map((r, k) => runPart(workers[k]!, { ...job, range: r, skip: k === 0 ? headerRows : 0 })));
+  const ranges = splitCsvRange(range, workers.length + 1);
+  if (ranges.length < workers.length + 1) return { failed: 'no place to cut the file (lone CR line ends, or one huge record)' };
+  const partJob = (k: number): PartJob => ({ ...job, range: ranges[k]!, skip: k === 0 ? headerRows : 0 });
+  const elsewhere = workers.map((w, k) => runPart(w, partJob(k + 1)));
+  const replies = [await readPart(partJob(0)), ...(await Promise.all(elsewhere))];
   const parts: PartResult[] = [];
   let base = 0;
   for (const reply of replies) {

@@ -45,7 +45,11 @@ export interface RowOptions {
   delimiter?: string;
 }
 
-const CHUNK = 1 << 20;
+// Small chunks keep an import's memory down: csv-parse turns a whole chunk into records at once,
+// and everything alive when the young generation is collected is copied, then promoted to the old
+// generation, which V8 lets grow far before collecting it. On 100,000 rows, 32 KiB chunks instead
+// of 1 MiB took the peak from about 250 MB to 200 MB in one thread, at the same speed.
+const CHUNK = 32 * 1024;
 
 /**
  * The file's bytes from `start`, a chunk at a time: a big export is never read whole. The one
@@ -100,7 +104,7 @@ async function* csvBatches(
   encoding: string,
   delimiter: string,
   offset: number,
-  part?: { end: number; chunk: number; count?: { records: number } },
+  part?: { end: number; count?: { records: number } },
 ): AsyncGenerator<Row[]> {
   // A part that starts mid-file has no BOM to strip: bytes that look like one are data.
   const parser = parse({ ...csvParseOptions(delimiter), ...(part ? { bom: false } : {}) });
@@ -108,7 +112,7 @@ async function* csvBatches(
   // back); other encodings are decoded to text first.
   const source =
     encoding === 'utf-8'
-      ? Readable.from(byteChunks(abs, start, true, part?.end, part?.chunk), { objectMode: false })
+      ? Readable.from(byteChunks(abs, start, true, part?.end), { objectMode: false })
       : Readable.from(decodedChunks(byteChunks(abs, start), encoding), { objectMode: false });
   let ended = false;
   let failure: unknown = null;
@@ -152,11 +156,10 @@ async function* csvBatches(
 }
 
 /**
- * The records of part of a UTF-8 CSV, numbered from the part's start (plus `offset`). Worker
- * threads read in smaller chunks: each chunk is memory until the thread's next collection.
+ * The records of part of a UTF-8 CSV, numbered from the part's start (plus `offset`).
  */
-export function csvRangeBatches(range: CsvRange, chunk = CHUNK, count?: { records: number }): AsyncGenerator<Row[]> {
-  return csvBatches(range.abs, range.from, range.shown, 'utf-8', range.delimiter, range.offset, { end: range.to, chunk, ...(count ? { count } : {}) });
+export function csvRangeBatches(range: CsvRange, count?: { records: number }): AsyncGenerator<Row[]> {
+  return csvBatches(range.abs, range.from, range.shown, 'utf-8', range.delimiter, range.offset, { end: range.to, ...(count ? { count } : {}) });
 }
 
 async function* unbatch(batches: AsyncIterable<Row[]>): AsyncGenerator<Row> {

@@ -1,6 +1,7 @@
-// A big UTF-8 CSV is read in two worker threads (the built CLI, files of 8 MiB or more). The
-// outcome must be exactly what one thread gives: the stored file, the rejects, the row numbers in
-// every message, duplicates resolved across the cut, and errors reported where they really are.
+// A big UTF-8 CSV is read in two threads, the main one and a worker (the built CLI, files of
+// 8 MiB or more). The outcome must be exactly what one thread gives: the stored file, the
+// rejects, the row numbers in every message, duplicates resolved across the cut, and errors
+// reported where they really are.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,8 @@ const dir = tempDir('mentorship-threads-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** About 9 MB: quoted multi-line bios, duplicates on both sides of the middle, rejects, warnings. */
-function bigCsv(name: string, broken = false): string {
+/** `brokenAfter`: the answer after which a line with a stray quote follows. */
+function bigCsv(name: string, brokenAfter?: number): string {
   const lines = [HEADER];
   for (let i = 0; i < ROWS; i++) {
     // The same student answers again 12,000 rows later, so the pair straddles the cut.
@@ -24,7 +26,7 @@ function bigCsv(name: string, broken = false): string {
     const bio = `"I study policy, row ${i}.\nI would value ""honest"" advice.${i % 2 ? '\r\nAnd more.' : ''} ${'x'.repeat(250)}"`;
     const day = String(1 + (i % 28)).padStart(2, '0');
     lines.push(`${email},Student ${who},Student,MSc Public Policy and Administration,${sector},Networking;Interviews,United Kingdom,London,online,,no,${bio},yes,2025-11-${day}T10:00:00Z`);
-    if (broken && i === ROWS - 500) lines.push('stray,quote "here",x');
+    if (i === brokenAfter) lines.push('stray,quote "here",x');
   }
   const abs = path.join(dir, name);
   fs.writeFileSync(abs, `${lines.join('\r\n')}\r\n`);
@@ -136,8 +138,8 @@ describe('reading a big CSV in threads', () => {
     expect(steady(starved.text.stderr)).toBe(steady(one.text.stderr));
   }, 120_000);
 
-  it('reports a broken quote in the second half at its real row, and imports nothing', () => {
-    const file = bigCsv('students-broken.csv', true);
+  it("reports a broken quote in the second half (the worker's part) at its real row, and imports nothing", () => {
+    const file = bigCsv('students-broken.csv', ROWS - 500);
     const one = run(file, false);
     const two = run(file, true);
     expect(one.text.code).toBe(1);
@@ -146,6 +148,18 @@ describe('reading a big CSV in threads', () => {
     expect(steady(two.text.stderr)).toBe(steady(one.text.stderr));
     // The row Excel shows (row i + 2 for answer i, the stray line after answer 23,500; bios span three lines of text, so csv-parse's line number is larger).
     expect(two.text.stderr).toMatch(/students-broken\.csv, row 23503: the CSV cannot be read: .*quote/i);
+    expect(two.students).toBeNull();
+  }, 120_000);
+
+  it("reports a broken quote in the first half (this thread's part) at its real row, and imports nothing", () => {
+    const file = bigCsv('students-broken-early.csv', 500);
+    const one = run(file, false);
+    const two = run(file, true);
+    expect(one.text.code).toBe(1);
+    expect(two.text.code).toBe(1);
+    expect(two.text.stderr).toContain('read in one thread instead');
+    expect(steady(two.text.stderr)).toBe(steady(one.text.stderr));
+    expect(two.text.stderr).toMatch(/students-broken-early\.csv, row 503: the CSV cannot be read: .*quote/i);
     expect(two.students).toBeNull();
   }, 120_000);
 });
