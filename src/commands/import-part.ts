@@ -8,7 +8,7 @@ import { makePersonParser, type PeopleTarget, type RejectedRow, vocabulariesOf }
 import { planColumns } from '../core/import/pipeline.js';
 import type { Mentor, RowProblem, Student } from '../core/types.js';
 import { type CsvRange, csvRangeBatches, type Row } from '../io/rows.js';
-import { personTexts } from '../workspace/store.js';
+import { personText } from '../workspace/store.js';
 
 /** What a thread needs to read its part exactly as the main thread would. */
 export interface PartJob {
@@ -40,10 +40,6 @@ export interface PartResult {
 }
 
 const BLOCK = 1 << 20;
-// People wait for their lines in batches (see csvLines for why), but small ones: whatever is
-// waiting when the young generation is collected is promoted. 32 instead of 256 saved about
-// 10 MB on 100,000 rows, at the same speed.
-const WAIT = 32;
 
 /** Row handling for one part: feed rows in order, then take the result. */
 export function partCollector(job: Omit<PartJob, 'range' | 'head' | 'preset' | 'maps'> & { plan: ReturnType<typeof planColumns> }) {
@@ -72,12 +68,6 @@ export function partCollector(job: Omit<PartJob, 'range' | 'head' | 'preset' | '
     out.people.length.push(length);
     used += length;
   };
-  let waiting: (Student | Mentor)[] = [];
-  const flush = () => {
-    if (!waiting.length) return;
-    for (const text of personTexts(job.target, waiting)) pack(text);
-    waiting = [];
-  };
   let skip = job.skip;
   return {
     handle(r: Row): void {
@@ -92,15 +82,13 @@ export function partCollector(job: Omit<PartJob, 'range' | 'head' | 'preset' | '
       else {
         for (const w of outcome.warnings) out.warnings.push(w);
         const p = outcome.person;
-        waiting.push(p);
-        if (waiting.length === WAIT) flush();
+        pack(personText(job.target, p));
         out.people.email.push(p.email);
         out.people.submitted.push(p.submitted_at);
         out.people.row.push(r.row);
       }
     },
     result(records: number): PartResult {
-      flush();
       out.records = records;
       return out;
     },

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import { DataError } from '../errors.js';
 import { unescapeFormula, type Column } from '../io/cells.js';
 import { readCsvBytes } from '../io/csv-read.js';
-import { csvLines, excelCsvChunks, toExcelCsv } from '../io/csv-write.js';
+import { csvLine, excelCsvChunks, toExcelCsv } from '../io/csv-write.js';
 import { makePersonParser, vocabulariesOf } from '../core/import/people.js';
 import type { Transaction } from '../io/transaction.js';
 import { planColumns } from '../core/import/pipeline.js';
@@ -91,9 +91,9 @@ export function loadMentors(ws: Workspace, now: Date): Mentor[] {
   return loadPeople<Mentor>(ws, 'mentors', now);
 }
 
-/** People as the CRLF-terminated CSV lines data/students.csv or data/mentors.csv holds. */
-export function personTexts(target: 'students' | 'mentors', people: readonly (Student | Mentor)[]): string[] {
-  return csvLines(peopleColumns(target), people.map(personRow));
+/** A person as the CRLF-terminated CSV line data/students.csv or data/mentors.csv holds. */
+export function personText(target: 'students' | 'mentors', person: Student | Mentor): string {
+  return csvLine(peopleColumns(target), personRow(person));
 }
 
 export function stagePeopleLines(tx: Transaction, target: 'students' | 'mentors', lines: Iterable<Uint8Array>): void {
