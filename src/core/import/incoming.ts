@@ -67,6 +67,11 @@ function same(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 export function mergeLines(stored: ReadonlyMap<string, { line: Uint8Array; submitted_at: string }>, incoming: IncomingPeople): LineMerge {
+  if (stored.size === 0) {
+    // The first import: everyone is new, in the order they came (no second map of 100,000).
+    const lines = [...incoming.entries()].map(([, e]) => e.line);
+    return { lines, imported: lines.length, updated: 0, unchanged: 0, older: 0 };
+  }
   const merged = new Map<string, Uint8Array>();
   for (const [email, s] of stored) merged.set(email, s.line);
   const out: LineMerge = { lines: [], imported: 0, updated: 0, unchanged: 0, older: 0 };

@@ -52,6 +52,15 @@ describe('mergeLines', () => {
     expect(text(r.lines)).toEqual(['new', 'b', 'c']);
   });
 
+  it('on a first import, keeps everyone in the order they first came, with their latest answer', () => {
+    const r = mergeLines(
+      stored([]),
+      incomingOf([['a@x.org', 'a1', '2025-11-01'], ['b@x.org', 'b', '2025-11-01'], ['a@x.org', 'a2', '2025-11-03'], ['c@x.org', 'c', '2025-11-02']]),
+    );
+    expect(text(r.lines)).toEqual(['a2', 'b', 'c']);
+    expect(r).toEqual({ lines: r.lines, imported: 3, updated: 0, unchanged: 0, older: 0 });
+  });
+
   it('does not let an older submission overwrite a newer stored one', () => {
     const r = mergeLines(stored([['a@x.org', 'newer', '2025-11-05']]), incomingOf([['a@x.org', 'older', '2025-11-01']]));
     expect(r.older).toBe(1);
