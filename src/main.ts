@@ -2,7 +2,7 @@
 import type { Readable } from 'node:stream';
 import { buildProgram, CommanderError } from './cli.js';
 import type { Context, GlobalOptions, OutStream } from './context.js';
-import { describeError } from './errors.js';
+import { describeError, UsageError } from './errors.js';
 import { makeChalk } from './ui/color.js';
 
 export interface MainIo {
@@ -52,9 +52,17 @@ export function makeContext(opts: GlobalOptions, io: Required<MainIo>): Context 
   };
 }
 
+/** The terminal's folder; Node cannot tell it when it was deleted or renamed under the terminal. */
+function currentFolder(): string {
+  try {
+    return process.cwd();
+  } catch {
+    throw new UsageError('the folder this terminal is in no longer exists (deleted or renamed?)', "cd to the scheme's folder and run the command again");
+  }
+}
+
 export async function main(argv: string[], partial: MainIo = {}): Promise<number> {
-  const io: Required<MainIo> = {
-    cwd: partial.cwd ?? process.cwd(),
+  const io: Omit<Required<MainIo>, 'cwd'> = {
     env: partial.env ?? process.env,
     stdout: partial.stdout ?? process.stdout,
     stderr: partial.stderr ?? process.stderr,
@@ -65,7 +73,8 @@ export async function main(argv: string[], partial: MainIo = {}): Promise<number
   const program = buildProgram({
     async run(load, globals, args) {
       verbose = globals.verbose;
-      const ctx = makeContext(globals, io);
+      // Asked here, not up front: --help works in a folder that is gone, a command says so.
+      const ctx = makeContext(globals, { ...io, cwd: partial.cwd ?? currentFolder() });
       const mod = await load();
       await mod.run(ctx, ...args);
     },

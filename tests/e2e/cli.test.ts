@@ -2,7 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeWorkspace, runCli, tempDir } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, makeWorkspace, runCli, tempDir } from '../helpers/cli.js';
 
 const COMMANDS = ['init', 'import', 'log', 'report', 'match', 'confirm', 'withdraw', 'export', 'emails', 'status', 'purge', 'demo'];
 
@@ -27,6 +28,21 @@ describe('mentorship CLI', () => {
     const r = runCli(['status'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^usage error: this folder is not inside a mentorship workspace/);
+  });
+
+  it("says so in one line when the terminal's folder was deleted under it; --help still works", () => {
+    const gone = path.join(tempDir(), 'gone');
+    fs.mkdirSync(gone);
+    // Only a shell can stand in a folder and delete it: spawning into a missing folder fails first.
+    const inGone = (args: string) =>
+      spawnSync('sh', ['-c', `cd '${gone}' && rmdir '${gone}' && '${process.execPath}' '${BIN}' ${args}`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = inGone('status');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("usage error: the folder this terminal is in no longer exists (deleted or renamed?)\n  cd to the scheme's folder and run the command again\n");
+    fs.mkdirSync(gone);
+    const help = inGone('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage: mentorship');
   });
 
   it('finds the workspace from a subfolder, or from --workspace', () => {
