@@ -97,12 +97,18 @@ export function partCollector(job: Omit<PartJob, 'range' | 'head' | 'preset' | '
 
 export type PartReply = { ok: true; result: PartResult } | { ok: false; message: string };
 
-/** One part of a big CSV, read in whichever thread calls this (the main one, or a worker). */
-export async function readPart(job: PartJob): Promise<PartReply> {
+/**
+ * One part of a big CSV, read in whichever thread calls this (the main one, or a worker).
+ * `tick`: records read so far, after each batch.
+ */
+export async function readPart(job: PartJob, tick?: (records: number) => void): Promise<PartReply> {
   try {
     const collector = partCollector({ ...job, plan: planOf(job) });
     const count = { records: 0 };
-    for await (const batch of csvRangeBatches(job.range, count)) for (const r of batch) collector.handle(r);
+    for await (const batch of csvRangeBatches(job.range, count)) {
+      for (const r of batch) collector.handle(r);
+      tick?.(count.records);
+    }
     return { ok: true, result: collector.result(count.records) };
   } catch (err) {
     return { ok: false, message: err instanceof Error ? err.message : String(err) };

@@ -80,7 +80,7 @@ export async function readPeopleFile(
     if (pool) {
       await rest.return?.();
       const started = Date.now();
-      const threaded = await readInThreads(pool.workers, job, range!, plan.layout.firstDataIndex);
+      const threaded = await readInThreads(pool.workers, job, range!, plan.layout.firstDataIndex, s.tick);
       if ('parts' in threaded) {
         ctx.debug(`${shown}: read in ${threaded.parts.length} parts, one thread each, in ${Date.now() - started} ms`);
         return { parts: threaded.parts, notes };

@@ -69,12 +69,15 @@ export async function readInThreads(
   job: Omit<PartJob, 'range' | 'skip'>,
   range: CsvRange,
   headerRows: number,
+  tick: (rows: number) => void,
 ): Promise<{ parts: PartResult[] } | { failed: string }> {
   const ranges = splitCsvRange(range, workers.length + 1);
   if (ranges.length < workers.length + 1) return { failed: 'no place to cut the file (lone CR line ends, or one huge record)' };
   const partJob = (k: number): PartJob => ({ ...job, range: ranges[k]!, skip: k === 0 ? headerRows : 0 });
   const elsewhere = workers.map((w, k) => runPart(w, partJob(k + 1)));
-  const replies = [await readPart(partJob(0)), ...(await Promise.all(elsewhere))];
+  // The parts are of about equal size, so this thread's count times their number is about the
+  // file's: enough for a progress bar (the exact count follows when the file is done).
+  const replies = [await readPart(partJob(0), (n) => tick(n * ranges.length)), ...(await Promise.all(elsewhere))];
   const parts: PartResult[] = [];
   let base = 0;
   for (const reply of replies) {

@@ -8,14 +8,17 @@ export interface Progress {
 
 const NOOP: Progress = { tick() {}, end() {} };
 
-/** total 0 means unknown (a streamed file): the count is shown instead of a percentage. */
-export function progress(stream: Writable & { isTTY?: boolean }, label: string, total: number, enabled: boolean): Progress {
+/**
+ * total 0 means unknown (a streamed file): the count is shown instead of a percentage. At most
+ * ten updates a second, however often the work ticks; with a known total, the last always shows.
+ */
+export function progress(stream: Writable & { isTTY?: boolean }, label: string, total: number, enabled: boolean, clock: () => number = Date.now): Progress {
   if (!enabled || !stream.isTTY || (total > 0 && total < 1000)) return NOOP;
   let last = 0;
   return {
     tick(done: number) {
-      const now = Date.now();
-      if (now - last < 100 && done < total) return;
+      const now = clock();
+      if (now - last < 100 && (total === 0 || done < total)) return;
       last = now;
       if (total > 0) stream.write(`\r${label} ${Math.floor((done / total) * 100)}% (${done}/${total})`);
       else if (done >= 1000) stream.write(`\r${label} ${done} rows`);

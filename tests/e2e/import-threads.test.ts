@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { FIXTURES, makeWorkspace, runCli, tempDir } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, FIXTURES, makeWorkspace, runCli, tempDir } from '../helpers/cli.js';
 
 const HEADER = 'email,name,first_name,programme,sectors,support_areas,country,city,meeting_preference,linkedin,share_linkedin,bio,share_bio,submitted_at';
 const ROWS = 24_000;
@@ -161,5 +162,21 @@ describe('reading a big CSV in threads', () => {
     expect(steady(two.text.stderr)).toBe(steady(one.text.stderr));
     expect(two.text.stderr).toMatch(/students-broken-early\.csv, row 503: the CSV cannot be read: .*quote/i);
     expect(two.students).toBeNull();
+  }, 120_000);
+
+  it('shows the rows read so far on a terminal while the threads read', () => {
+    const file = fs.existsSync(path.join(dir, 'students-big.csv')) ? path.join(dir, 'students-big.csv') : bigCsv('students-big.csv');
+    const ws = makeWorkspace();
+    // util-linux's script gives the CLI a terminal, as an administrator's would be.
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', TERM: 'xterm' };
+    delete env.CI;
+    delete env.FORCE_COLOR;
+    const r = spawnSync('script', ['-q', '-e', '-c', `'${process.execPath}' '${BIN}' import students '${file}'`, '/dev/null'], { cwd: ws, env, encoding: 'utf8' });
+    expect(r.status, r.stdout).toBe(0);
+    const counts = [...r.stdout.matchAll(/importing students (\d+) rows/g)].map((m) => Number(m[1]));
+    // Counts while the file is read (estimates: this thread's rows times the parts), not one jump
+    // to the whole file at the end.
+    expect(counts.filter((n) => n > 0 && n < ROWS).length, r.stdout).toBeGreaterThanOrEqual(2);
+    expect(r.stdout).toMatch(/students: \d+ imported/);
   }, 120_000);
 });
