@@ -56,13 +56,15 @@ export function partCollector(job: Omit<PartJob, 'range' | 'head' | 'preset' | '
   let block: Buffer | null = null;
   let used = 0;
   const pack = (text: string) => {
-    const length = Buffer.byteLength(text, 'utf8');
-    if (!block || used + length > block.length) {
-      block = Buffer.allocUnsafeSlow(Math.max(BLOCK, length));
+    // Room for the worst case (3 bytes for each UTF-16 unit) rather than measuring the line first:
+    // one pass over the text instead of two.
+    const room = text.length * 3;
+    if (!block || used + room > block.length) {
+      block = Buffer.allocUnsafeSlow(Math.max(BLOCK, room));
       out.blocks.push(block.buffer as ArrayBuffer);
       used = 0;
     }
-    block.write(text, used, 'utf8');
+    const length = block.write(text, used, 'utf8');
     out.people.block.push(out.blocks.length - 1);
     out.people.start.push(used);
     out.people.length.push(length);

@@ -24,6 +24,8 @@ export const LIST_JOINER = '; ';
 /** Characters that make Excel or LibreOffice treat a CSV cell as a formula (OWASP CSV injection). */
 const ESCAPABLE = /^'*[=+\-@\t\r]/;
 const ESCAPED = /^'+[=+\-@\t\r]/;
+/** The first characters ESCAPABLE can match at: an apostrophe or one it escapes. */
+const FIRST = new Set([..."'=+-@\t\r"].map((c) => c.charCodeAt(0)));
 
 /**
  * Prefix a cell that would start a formula with an apostrophe, which spreadsheets show as text.
@@ -31,6 +33,8 @@ const ESCAPED = /^'+[=+\-@\t\r]/;
  * reading back (unescapeFormula) returns exactly what was written.
  */
 export function escapeFormula(text: string): string {
+  // Nearly every cell starts with a letter or digit: a look at the first character settles it.
+  if (!FIRST.has(text.charCodeAt(0))) return text;
   return ESCAPABLE.test(text) ? `'${text}` : text;
 }
 

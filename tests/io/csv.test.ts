@@ -51,6 +51,18 @@ describe('Excel-ready CSV', () => {
     expect(unescapeFormula("'=x")).toBe('=x');
     expect(unescapeFormula("'quoted")).toBe("'quoted");
   });
+
+  it('escapes as the rule says for any text (the first-character shortcut changes nothing)', () => {
+    const rule = /^'*[=+\-@\t\r]/;
+    const cell = fc.oneof(fc.string({ maxLength: 6 }), fc.array(fc.constantFrom("'", '=', '+', '-', '@', '\t', '\r', 'a', ' '), { maxLength: 5 }).map((a) => a.join('')));
+    fc.assert(
+      fc.property(cell, (s) => {
+        expect(escapeFormula(s)).toBe(rule.test(s) ? `'${s}` : s);
+        expect(unescapeFormula(escapeFormula(s))).toBe(s);
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
 
 describe('reading CSV as Excel and form tools write it', () => {

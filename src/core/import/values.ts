@@ -159,12 +159,20 @@ export function normaliseEmail(input: string): string | null {
   return EMAIL.test(t) ? t : null;
 }
 
-/** Names come from free-text answers: trim, fold runs of white space, drop control characters. */
+// Most answers need no cleaning: one test that finds nothing is much cheaper than the three
+// replacements, on the ten or so text answers of each of 100,000 rows.
+const TEXT_NEEDS_CLEANING = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\r]|^\s|\s$/;
+const LINE_NEEDS_CLEANING = /[\u0000-\u001f\u007f]|[^\S ]| {2}|^ | $/;
+
+/** Free-text answers (a bio): drop control characters, CRLF to LF, trim. */
 export function cleanText(input: string): string {
+  if (!TEXT_NEEDS_CLEANING.test(input)) return input;
   return input.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/\r\n?/g, '\n').trim();
 }
 
+/** One-line answers (a name, a city): as cleanText, and every run of white space one space. */
 export function cleanLine(input: string): string {
+  if (!LINE_NEEDS_CLEANING.test(input)) return input;
   return cleanText(input).replace(/\s+/g, ' ');
 }
 

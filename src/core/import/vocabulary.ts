@@ -85,7 +85,7 @@ function isSeparatorAt(text: string, i: number, seps: readonly string[]): number
  * longest known option that ends at a separator or the end of the text.
  */
 export function splitOptions(answer: string, separator: string, known: readonly string[]): string[] {
-  const text = answer.replace(/\r\n?/g, '\n').trim();
+  const text = (answer.includes('\r') ? answer.replace(/\r\n?/g, '\n') : answer).trim();
   if (!text) return [];
   // No option contains ";" or a line break, so those separators need no option list.
   if (separator.trim() === ';' || !text.includes(separator.trim())) {

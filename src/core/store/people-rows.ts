@@ -15,7 +15,8 @@ export function peopleColumns(target: 'students' | 'mentors'): Column[] {
 
 export function personRow(p: Student | Mentor): Record<string, string | number | null> {
   const row: Record<string, string | number | null> = {};
-  for (const [key, value] of Object.entries(p)) {
+  for (const key in p) {
+    const value = (p as unknown as Record<string, unknown>)[key];
     if (key === 'extra') row.extra = Object.keys(value as object).length ? JSON.stringify(value) : '';
     else if (key === 'unavailable') row.unavailable = formatRanges(value as Mentor['unavailable']);
     else if (Array.isArray(value)) row[key] = value.join('; ');

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  normaliseEmail, parseCapacity, parseDate, parseDateTime, parseMeetingPreference, parseUnavailable, parseYear, parseYesNo,
+  cleanLine, cleanText, normaliseEmail, parseCapacity, parseDate, parseDateTime, parseMeetingPreference, parseUnavailable, parseYear, parseYesNo,
 } from '../../../src/core/import/values.js';
 
 describe('parseDateTime', () => {
@@ -87,5 +88,30 @@ describe('parseUnavailable', () => {
   it('refuses backwards or unreadable periods', () => {
     expect(parseUnavailable('28/02/2026 - 01/02/2026')).toBeNull();
     expect(parseUnavailable('most of spring')).toBeNull();
+  });
+});
+
+describe('cleanText and cleanLine', () => {
+  // The rules as first written, three replacements every time; the real ones skip the work when
+  // a quick test finds nothing to clean, and must give exactly the same text.
+  const text = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/\r\n?/g, '\n').trim();
+  const line = (s: string) => text(s).replace(/\s+/g, ' ');
+  const tricky = fc.constantFrom(' ', '  ', '\t', '\n', '\r', '\r\n', '\u000b', '\u0000', '\u001f', '\u007f', '\u00a0', '\u2028', '\ufeff', '\u3000', 'a', 'Zoë', "O'Brien");
+  const answers = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.array(tricky, { maxLength: 8 }).map((a) => a.join('')));
+
+  it('clean exactly as the plain replacements do, for any answer', () => {
+    fc.assert(
+      fc.property(answers, (s) => {
+        expect(cleanText(s)).toBe(text(s));
+        expect(cleanLine(s)).toBe(line(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('fold and trim what a form export really holds', () => {
+    expect(cleanLine('  Zoë \t O\u00a0Brien\r\n')).toBe('Zoë O Brien');
+    expect(cleanText('Line one\r\nline two\u0007 ')).toBe('Line one\nline two');
+    expect(cleanLine('Ann Lee')).toBe('Ann Lee');
   });
 });
