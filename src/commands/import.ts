@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import type { Context } from '../context.js';
 import { DataError, oneLine, UsageError } from '../errors.js';
-import { toExcelCsv } from '../io/csv-write.js';
+import { csvLine, excelCsvChunks } from '../io/csv-write.js';
 import { progress } from '../ui/progress.js';
 import { parseMapOptions, REJECT_PREFIX } from '../core/import/columns.js';
 import type { PresetOption } from '../core/import/layout.js';
@@ -84,7 +84,11 @@ export function unmappedError(plan: ColumnPlan, file: string): DataError {
   );
 }
 
-function rejectsCsv(rows: readonly RejectedRow[]): Buffer {
+/**
+ * The rejected rows as an Excel-ready CSV, in chunks of lines: when a whole big export is rejected
+ * (a wrong preset, say), one string of it and its copies would take several times its size.
+ */
+function rejectsCsv(rows: readonly RejectedRow[]): Buffer[] {
   const headers = rows[0]!.headers;
   const columns = [
     { key: '__file', header: `${REJECT_PREFIX}file` },
@@ -94,7 +98,7 @@ function rejectsCsv(rows: readonly RejectedRow[]): Buffer {
     { key: '__reason', header: `${REJECT_PREFIX}reason` },
     ...headers.map((h, i) => ({ key: `c${i}`, header: h })),
   ];
-  return toExcelCsv(
+  return excelCsvChunks(
     columns,
     rows.map((r) => {
       const out: Record<string, string> = {
@@ -107,7 +111,7 @@ function rejectsCsv(rows: readonly RejectedRow[]): Buffer {
       headers.forEach((_, i) => {
         out[`c${i}`] = r.cells[i] ?? '';
       });
-      return out;
+      return Buffer.from(csvLine(columns, out), 'utf8');
     }),
   );
 }

@@ -1,6 +1,7 @@
 // The real CLI on the bundled fixtures and on the bad files administrators really produce.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, makeWorkspace, runCli, snapshot } from '../helpers/cli.js';
 
@@ -29,6 +30,12 @@ describe('import students and mentors from real form exports', () => {
     const rejects = fs.readFileSync(path.join(ws, 'out/rejects/students-msforms.rejects.csv'), 'utf8');
     expect(rejects).toContain('tomas.novak@lse.ac.uk');
     expect(rejects).toContain('the MSc programme is required');
+    // Excel-ready: BOM, CRLF, the reject columns first, then the file's own columns, every record whole.
+    expect(rejects.charCodeAt(0)).toBe(0xfeff);
+    expect(rejects.replace(/"[^"]*"/g, '').split('\n').slice(0, -1).every((l) => l.endsWith('\r'))).toBe(true);
+    const records = parse(rejects.slice(1)) as string[][];
+    expect(records[0]!.slice(0, 5)).toEqual(['reject: file', 'reject: row', 'reject: column', 'reject: value', 'reject: reason']);
+    expect(records.slice(1).every((r) => r.length === records[0]!.length)).toBe(true);
   });
 
   it('re-importing the same file changes nothing, and the Qualtrics export of the same students agrees', () => {
