@@ -1,5 +1,6 @@
 // Reading one input file of an import into parts (see import-part.ts): decide its layout from the
-// first rows, then read the rest in this thread, or, for a big UTF-8 CSV, in this thread and a worker.
+// first rows, then read the rest in this thread, or, for a big UTF-8 CSV, in this thread and a
+// worker at once.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Context } from '../context.js';

@@ -1,7 +1,8 @@
 // Reading a big UTF-8 CSV in two threads, the main one and a worker, one part each: csv-parse and
-// the row checks are most of a 100,000-row import, and the machines have more than one core. Where the compiled
-// worker is not there (the sources run directly, as in unit tests) or MENTORSHIP_THREADS=1, the
-// caller reads the file in its own thread; the result is the same either way (tests compare).
+// the row checks are most of a 100,000-row import, and the machines have more than one core.
+// Where the compiled worker is not there (the sources run directly, as in unit tests) or
+// MENTORSHIP_THREADS=1, the caller reads the file in its own thread; the result is the same
+// either way (tests compare).
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -24,8 +25,9 @@ export function threadsAvailable(env: NodeJS.ProcessEnv): boolean {
 }
 
 /**
- * Workers for the parts after the first, started before the file's layout is decided so that loading their
- * modules overlaps the main thread's work. Each takes one part, then ends; `stop` ends them all.
+ * Workers for the parts after the first, started before the file's layout is decided so that
+ * loading their modules overlaps the main thread's work. Each takes one part, then ends; `stop`
+ * ends them all.
  */
 export function startWorkers(n: number, env: NodeJS.ProcessEnv): { workers: Worker[]; stop(): void } {
   // A test hook: a worker that runs out of memory must leave the file to be read in one thread.
