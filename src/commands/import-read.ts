@@ -11,7 +11,7 @@ import { type ColumnPlan, planColumns } from '../core/import/pipeline.js';
 import type { Scheme } from '../core/scheme/schema.js';
 import { csvRangeBatches, openRows, type Row, type RowOptions } from '../io/rows.js';
 import { type PartResult, partCollector } from './import-part.js';
-import { readInThreads, startWorkers, threadsAvailable, WORTH_THREADS_BYTES } from './import-threads.js';
+import { readInThreads, startWorkers, threadsAvailable, worthThreadsBytes } from './import-threads.js';
 
 export interface ReadSettings {
   kind: PeopleTarget;
@@ -40,10 +40,10 @@ async function headRows(batches: AsyncIterable<Row[]>): Promise<{ head: Row[]; p
 }
 
 /** A big file that is not a workbook: worth starting the workers for before looking inside it. */
-function likelyBigCsv(abs: string): boolean {
+function likelyBigCsv(abs: string, worth: number): boolean {
   if (/\.xls[xm]?$/i.test(abs)) return false;
   try {
-    return fs.statSync(abs).size >= WORTH_THREADS_BYTES;
+    return fs.statSync(abs).size >= worth;
   } catch {
     return false; // openRows says what is wrong with it
   }
@@ -59,11 +59,12 @@ export async function readPeopleFile(
   const shown = typeof file === 'string' ? file : file.shown;
   // Started before the file is checked (its encoding is checked over the whole file) and its
   // layout decided, so that loading their code overlaps the work here.
-  let pool = threadsAvailable(ctx.env) && likelyBigCsv(abs) ? startWorkers(1, ctx.env) : null;
+  const worth = worthThreadsBytes(ctx.env);
+  let pool = threadsAvailable(ctx.env) && likelyBigCsv(abs, worth) ? startWorkers(1, ctx.env) : null;
   try {
     const source = await openRows(abs, shown, s.opts);
     const range = source.range;
-    if (pool && !(range && range.to - range.from >= WORTH_THREADS_BYTES)) {
+    if (pool && !(range && range.to - range.from >= worth)) {
       pool.stop();
       pool = null;
     }

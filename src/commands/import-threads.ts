@@ -11,8 +11,18 @@ import type { CsvRange } from '../io/rows.js';
 import { type PartJob, type PartReply, type PartResult, readPart, shiftRows } from './import-part.js';
 
 const WORKER = new URL('./import-worker.js', import.meta.url);
-/** Below this a worker's start-up (about 0.1 s) is not worth it: about 20,000 answers. */
-export const WORTH_THREADS_BYTES = 8 * 1024 * 1024;
+/**
+ * Below this a worker costs more than it saves: starting it and compiling the same code a second
+ * time. Measured side by side (wall time, one thread against two): 20,000 answers (8 MB) 1.24 s
+ * against 1.27 s, 30,000 1.39 against 1.46, 50,000 (21 MB) 1.95 against 1.79, 70,000 2.80 against
+ * 2.31. So about 40,000 answers.
+ */
+const WORTH_THREADS_BYTES = 16 * 1024 * 1024;
+
+/** The size from which a CSV is read in two threads (tests lower it to keep their files small). */
+export function worthThreadsBytes(env: NodeJS.ProcessEnv): number {
+  return Number(env.MENTORSHIP_TEST_THREADS_FROM_BYTES) || WORTH_THREADS_BYTES;
+}
 // A bounded young generation keeps the worker's heap (and so the import's peak memory) in check.
 // Measured side by side on 100,000 rows: 4 MB costs a tenth more time in collections than 16 MB
 // (which takes about 10 MB more), and 48 MB is no faster than 16. The old generation is left to
