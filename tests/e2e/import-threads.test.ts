@@ -1,7 +1,7 @@
 // A big UTF-8 CSV is read in two threads, the main one and a worker (the built CLI, files of
-// 16 MiB or more; these tests lower that to 8 MiB). The outcome must be exactly what one thread gives: the stored file, the
-// rejects, the row numbers in every message, duplicates resolved across the cut, and errors
-// reported where they really are.
+// 16 MiB or more; these tests lower that to 8 MiB). The outcome must be exactly what one thread
+// gives: the stored file, the rejects, the row numbers in every message, duplicates resolved
+// across the cut, and errors reported where they really are.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
