@@ -32,7 +32,7 @@ export async function benchImport(): Promise<Record<string, string | number>[]> 
   rows.push({ case: 'csv-parse alone, one thread (reference)', seconds: parseOnly, 'cpu s': '-', 'peak MB': '-', target: '-', exit: 0 });
   const csv = measureCli(['import', 'students', path.join(dir, 'students.csv'), '--quiet'], fresh('ws-csv'));
   rows.push({ case: 'import 100,000-row CSV', seconds: csv.seconds, 'cpu s': csv.cpuSeconds, 'peak MB': csv.maxRssMb, target: '< 3 s, < 150 MB', exit: csv.code });
-  // The same in one thread: the trade the two worker threads make (time for memory).
+  // The same in one thread: the trade the second thread makes (time for memory).
   const single = measureCli(['import', 'students', path.join(dir, 'students.csv'), '--quiet'], fresh('ws-csv-1'), { MENTORSHIP_THREADS: '1' });
   rows.push({ case: '  same, MENTORSHIP_THREADS=1', seconds: single.seconds, 'cpu s': single.cpuSeconds, 'peak MB': single.maxRssMb, target: '-', exit: single.code });
   const xlsx = measureCli(['import', 'students', path.join(dir, 'students.xlsx'), '--quiet'], fresh('ws-xlsx'));

@@ -14,8 +14,8 @@ const WORKER = new URL('./import-worker.js', import.meta.url);
 /**
  * Below this a worker costs more than it saves: starting it and compiling the same code a second
  * time. Measured side by side (wall time, one thread against two): 20,000 answers (8 MB) 1.24 s
- * against 1.27 s, 30,000 1.39 against 1.46, 50,000 (21 MB) 1.95 against 1.79, 70,000 2.80 against
- * 2.31. So about 40,000 answers.
+ * against 1.27 s, 30,000 1.30 against 1.42, 40,000 (17 MB) 1.50 against 1.35, 60,000 1.82 against
+ * 1.67. So about 40,000 answers.
  */
 const WORTH_THREADS_BYTES = 16 * 1024 * 1024;
 
@@ -23,11 +23,13 @@ const WORTH_THREADS_BYTES = 16 * 1024 * 1024;
 export function worthThreadsBytes(env: NodeJS.ProcessEnv): number {
   return Number(env.MENTORSHIP_TEST_THREADS_FROM_BYTES) || WORTH_THREADS_BYTES;
 }
+
 // A bounded young generation keeps the worker's heap (and so the import's peak memory) in check.
 // Measured side by side on 100,000 rows: 4 MB costs a tenth more time in collections than 16 MB
 // (which takes about 10 MB more), and 48 MB is no faster than 16. The old generation is left to
-// V8: capping it at 96 or 128 MB took the peak from about 270 MB to 225 MB but cost 15-20% more
-// CPU time (more full collections), and the time target is the one within reach.
+// V8: capping it at 96 MB saved about 45 MB (at 128 MB, later, about 8 MB) but cost 15-20% more
+// CPU time then, and a part full of rejected rows would run out of memory and fall back to one
+// thread.
 const YOUNG_GENERATION_MB = 16;
 
 export function threadsAvailable(env: NodeJS.ProcessEnv): boolean {

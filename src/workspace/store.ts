@@ -100,7 +100,7 @@ export function personText(target: 'students' | 'mentors', person: Student | Men
 }
 
 export function stagePeopleLines(tx: Transaction, target: 'students' | 'mentors', lines: Iterable<Uint8Array>): void {
-  tx.write(FILES[target], excelCsvChunks(peopleColumns(target), lines));
+  tx.write(FILES[target], excelCsvChunks(LINE_COLUMNS[target], lines));
 }
 
 // ---- record files: matches, meetings, chases, feedback, exclusions ----
