@@ -8,6 +8,7 @@ import { makePersonParser, type PeopleTarget, type RejectedRow, vocabulariesOf }
 import { planColumns } from '../core/import/pipeline.js';
 import type { Mentor, RowProblem, Student } from '../core/types.js';
 import { type CsvRange, csvRangeBatches, type Row } from '../io/rows.js';
+import { SpoolWriter } from '../io/spool.js';
 import { personText } from '../workspace/store.js';
 
 /** What a thread needs to read its part exactly as the main thread would. */
@@ -25,21 +26,21 @@ export interface PartJob {
   /** Rows with content to pass over at the start of the part: the header rows, in part one. */
   skip: number;
   range: CsvRange;
+  /** The spool (see spool.ts) to write the part's lines to: opened, and closed, by the main thread. */
+  spool: number;
 }
 
 export interface PartResult {
   /** Records read, empty ones included: where the next part's row numbers start. */
   records: number;
   answers: number;
-  people: { email: string[]; submitted: string[]; row: number[]; block: number[]; start: number[]; length: number[] };
-  /** The lines, packed into a few large buffers (handed between threads without a copy). */
-  blocks: ArrayBuffer[];
+  people: { email: string[]; submitted: string[]; row: number[]; start: number[]; length: number[] };
+  /** The job's spool, now holding the lines. */
+  spool: number;
   rejects: RejectedRow[];
   warnings: RowProblem[];
   dropped: { file: string; row: number; reason: string }[];
 }
-
-const BLOCK = 1 << 20;
 
 /** Row handling for one part: feed rows in order, then take the result. */
 export function partCollector(job: Omit<PartJob, 'range' | 'head' | 'preset' | 'maps'> & { plan: ReturnType<typeof planColumns> }) {
@@ -47,28 +48,14 @@ export function partCollector(job: Omit<PartJob, 'range' | 'head' | 'preset' | '
     target: job.target, file: job.file, layout: job.plan.layout, columns: job.plan.columns, scheme: job.scheme,
     vocab: vocabulariesOf(job.scheme), maxYear: job.maxYear,
   });
+  const spool = new SpoolWriter(job.spool);
   const out: PartResult = {
-    records: 0, answers: 0, people: { email: [], submitted: [], row: [], block: [], start: [], length: [] },
-    blocks: [], rejects: [], warnings: [], dropped: [],
+    records: 0, answers: 0, people: { email: [], submitted: [], row: [], start: [], length: [] },
+    spool: spool.fd, rejects: [], warnings: [], dropped: [],
   };
-  // Lines go into large blocks rather than one small buffer each: 100,000 small buffers cost
-  // more than the bytes they hold, and blocks can be transferred from a worker as they are.
-  let block: Buffer | null = null;
-  let used = 0;
   const pack = (text: string) => {
-    // Room for the worst case (3 bytes for each UTF-16 unit) rather than measuring the line first:
-    // one pass over the text instead of two.
-    const room = text.length * 3;
-    if (!block || used + room > block.length) {
-      block = Buffer.allocUnsafeSlow(Math.max(BLOCK, room));
-      out.blocks.push(block.buffer as ArrayBuffer);
-      used = 0;
-    }
-    const length = block.write(text, used, 'utf8');
-    out.people.block.push(out.blocks.length - 1);
-    out.people.start.push(used);
-    out.people.length.push(length);
-    used += length;
+    out.people.start.push(spool.end);
+    out.people.length.push(spool.put(text));
   };
   let skip = job.skip;
   return {
@@ -91,6 +78,7 @@ export function partCollector(job: Omit<PartJob, 'range' | 'head' | 'preset' | '
       }
     },
     result(records: number): PartResult {
+      spool.finish();
       out.records = records;
       return out;
     },
@@ -124,13 +112,10 @@ export function planOf(job: Pick<PartJob, 'target' | 'file' | 'scheme' | 'preset
   return plan;
 }
 
-/** The people of a part in file order, each with its line (a view into the part's blocks). */
-export function* partPeople(part: PartResult): Generator<{ email: string; line: Buffer; submitted_at: string; row: number }> {
-  const { email, submitted, row, block, start, length } = part.people;
-  const blocks = part.blocks.map((b) => Buffer.from(b));
-  for (let i = 0; i < email.length; i++) {
-    yield { email: email[i]!, line: blocks[block[i]!]!.subarray(start[i]!, start[i]! + length[i]!), submitted_at: submitted[i]!, row: row[i]! };
-  }
+/** The people of a part in file order, each with the number of its line (`base` is the first's). */
+export function* partPeople(part: PartResult, base: number): Generator<{ email: string; line: number; submitted_at: string; row: number }> {
+  const { email, submitted, row } = part.people;
+  for (let i = 0; i < email.length; i++) yield { email: email[i]!, line: base + i, submitted_at: submitted[i]!, row: row[i]! };
 }
 
 /** A part's results with row numbers moved on by `base` records (the parts before it). */

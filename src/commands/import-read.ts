@@ -10,6 +10,7 @@ import type { PeopleTarget } from '../core/import/people.js';
 import { type ColumnPlan, planColumns } from '../core/import/pipeline.js';
 import type { Scheme } from '../core/scheme/schema.js';
 import { csvRangeBatches, openRows, type Row, type RowOptions } from '../io/rows.js';
+import { closeSpool, openSpool } from '../io/spool.js';
 import { type PartResult, partCollector } from './import-part.js';
 import { readInThreads, startWorkers, threadsAvailable, worthThreadsBytes } from './import-threads.js';
 
@@ -24,6 +25,8 @@ export interface ReadSettings {
   unmapped(plan: ColumnPlan, file: string): DataError;
   /** Rows read so far in this file, for the progress bar. */
   tick(rows: number): void;
+  /** Where the lines read may be spooled, in order of preference (see spool.ts). */
+  spoolDirs: string[];
 }
 
 /** Read the first rows (up to Qualtrics' three header rows) to decide the layout, then stream. */
@@ -82,29 +85,35 @@ export async function readPeopleFile(
     if (pool) {
       await rest.return?.();
       const started = Date.now();
-      const threaded = await readInThreads(pool.workers, job, range!, plan.layout.firstDataIndex, s.tick);
+      const threaded = await readInThreads(pool.workers, job, s.spoolDirs, range!, plan.layout.firstDataIndex, s.tick);
       if ('parts' in threaded) {
         ctx.debug(`${shown}: read in ${threaded.parts.length} parts, one thread each, in ${Date.now() - started} ms`);
         return { parts: threaded.parts, notes };
       }
       ctx.debug(`${shown}: read in one thread instead: ${threaded.failed}`);
     }
-    const collector = partCollector({ ...job, skip: plan.layout.firstDataIndex, plan });
-    let fed = 0;
-    const feed = (r: Row) => {
-      collector.handle(r);
-      if (++fed % 1000 === 0) s.tick(fed);
-    };
-    if (pool) {
-      // The threads gave up (a broken quote, say): read the whole file again here, which reports
-      // any error where it really is.
-      for await (const batch of (await openRows(abs, shown, s.opts)).batches) batch.forEach(feed);
-    } else {
-      head.forEach(feed);
-      pending.forEach(feed);
-      for (let n = await rest.next(); !n.done; n = await rest.next()) n.value.forEach(feed);
+    const spool = openSpool(s.spoolDirs);
+    try {
+      const collector = partCollector({ ...job, skip: plan.layout.firstDataIndex, plan, spool });
+      let fed = 0;
+      const feed = (r: Row) => {
+        collector.handle(r);
+        if (++fed % 1000 === 0) s.tick(fed);
+      };
+      if (pool) {
+        // The threads gave up (a broken quote, say): read the whole file again here, which reports
+        // any error where it really is.
+        for await (const batch of (await openRows(abs, shown, s.opts)).batches) batch.forEach(feed);
+      } else {
+        head.forEach(feed);
+        pending.forEach(feed);
+        for (let n = await rest.next(); !n.done; n = await rest.next()) n.value.forEach(feed);
+      }
+      return { parts: [collector.result(0)], notes };
+    } catch (err) {
+      closeSpool(spool);
+      throw err;
     }
-    return { parts: [collector.result(0)], notes };
   } finally {
     pool?.stop();
   }

@@ -8,12 +8,14 @@ import { DataError } from '../errors.js';
 import type { PeopleTarget } from '../core/import/people.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { FILES, handEditError, missingColumnError } from '../workspace/store.js';
+import { type LineBook, spoolDirs } from './import-lines.js';
 import { partPeople } from './import-part.js';
 import { readPeopleFile } from './import-read.js';
 
-export type StoredLines = Map<string, { line: Uint8Array; submitted_at: string }>;
+/** Each stored person's line, by its number in `book`. */
+export type StoredLines = Map<string, { line: number; submitted_at: string }>;
 
-export async function storedLines(ctx: Context, ws: Workspace, target: PeopleTarget, now: Date): Promise<StoredLines> {
+export async function storedLines(ctx: Context, ws: Workspace, target: PeopleTarget, now: Date, book: LineBook): Promise<StoredLines> {
   const rel = FILES[target];
   const abs = ws.abs(rel);
   const out: StoredLines = new Map();
@@ -23,10 +25,11 @@ export async function storedLines(ctx: Context, ws: Workspace, target: PeopleTar
     ask: async () => {},
     unmapped: (plan) => missingColumnError(rel, plan.missing[0]!),
     tick: () => {},
+    spoolDirs: spoolDirs(ws),
   });
   let twice: { email: string; row: number } | null = null;
   for (const part of parts) {
-    for (const p of partPeople(part)) {
+    for (const p of partPeople(part, book.add(part))) {
       if (out.has(p.email)) twice ??= { email: p.email, row: p.row };
       else out.set(p.email, { line: p.line, submitted_at: p.submitted_at });
     }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { splitCsvRange } from '../io/csv-split.js';
 import type { CsvRange } from '../io/rows.js';
+import { closeSpool, openSpool } from '../io/spool.js';
 import { type PartJob, type PartReply, type PartResult, readPart, shiftRows } from './import-part.js';
 
 const WORKER = new URL('./import-worker.js', import.meta.url);
@@ -25,12 +26,12 @@ export function worthThreadsBytes(env: NodeJS.ProcessEnv): number {
 }
 
 // A bounded young generation keeps the worker's heap (and so the import's peak memory) in check.
-// Measured side by side on 100,000 rows: 4 MB costs a tenth more time in collections than 16 MB
-// (which takes about 10 MB more), and 48 MB is no faster than 16. The old generation is left to
-// V8: capping it at 96 MB saved about 45 MB (at 128 MB, later, about 8 MB) but cost 15-20% more
-// CPU time then, and a part full of rejected rows would run out of memory and fall back to one
-// thread.
-const YOUNG_GENERATION_MB = 16;
+// Measured side by side on 100,000 rows, with the lines spooled to disk: 8 MB peaks at 144-146 MB
+// against 152-153 for 16 MB, in the same time; 4 MB saves 2-3 MB more (earlier it cost a tenth
+// more time in collections); 48 MB was no faster than 16. The old generation is left to V8:
+// capping it at 96 MB saved about 45 MB (at 128 MB, later, about 8 MB) but cost 15-20% more CPU
+// time then, and a part full of rejected rows would run out of memory and fall back to one thread.
+const YOUNG_GENERATION_MB = 8;
 
 export function threadsAvailable(env: NodeJS.ProcessEnv): boolean {
   return env.MENTORSHIP_THREADS !== '1' && fs.existsSync(fileURLToPath(WORKER));
@@ -80,22 +81,36 @@ function runPart(worker: Worker, job: PartJob): Promise<PartReply> {
  */
 export async function readInThreads(
   workers: readonly Worker[],
-  job: Omit<PartJob, 'range' | 'skip'>,
+  job: Omit<PartJob, 'range' | 'skip' | 'spool'>,
+  spoolDirs: readonly string[],
   range: CsvRange,
   headerRows: number,
   tick: (rows: number) => void,
 ): Promise<{ parts: PartResult[] } | { failed: string }> {
   const ranges = splitCsvRange(range, workers.length + 1);
   if (ranges.length < workers.length + 1) return { failed: 'no place to cut the file (lone CR line ends, or one huge record)' };
-  const partJob = (k: number): PartJob => ({ ...job, range: ranges[k]!, skip: k === 0 ? headerRows : 0 });
+  const spools: number[] = [];
+  try {
+    for (const _ of ranges) spools.push(openSpool(spoolDirs));
+  } catch (err) {
+    spools.forEach(closeSpool);
+    throw err;
+  }
+  const partJob = (k: number): PartJob => ({ ...job, range: ranges[k]!, skip: k === 0 ? headerRows : 0, spool: spools[k]! });
   const elsewhere = workers.map((w, k) => runPart(w, partJob(k + 1)));
   // The parts are of about equal size, so this thread's count times their number is about the
   // file's: enough for a progress bar (the exact count follows when the file is done).
   const replies = [await readPart(partJob(0), (n) => tick(n * ranges.length)), ...(await Promise.all(elsewhere))];
+  const failed = replies.find((r) => !r.ok);
+  if (failed && !failed.ok) {
+    // The file is read again in one thread: what the parts wrote is dropped.
+    spools.forEach(closeSpool);
+    return { failed: failed.message };
+  }
   const parts: PartResult[] = [];
   let base = 0;
   for (const reply of replies) {
-    if (!reply.ok) return { failed: reply.message };
+    if (!reply.ok) continue;
     parts.push(shiftRows(reply.result, base));
     base += reply.result.records;
   }

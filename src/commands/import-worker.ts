@@ -5,5 +5,5 @@ import { readPart, type PartJob } from './import-part.js';
 
 parentPort?.once('message', async (job: PartJob) => {
   const reply = await readPart(job);
-  parentPort!.postMessage(reply, reply.ok ? reply.result.blocks : []);
+  parentPort!.postMessage(reply);
 });

@@ -10,7 +10,10 @@ import { type Duplicate, IncomingPeople, mergeLines } from '../core/import/incom
 import { fieldsOf, type PeopleTarget, type RejectedRow } from '../core/import/people.js';
 import type { ColumnPlan } from '../core/import/pipeline.js';
 import type { RowProblem } from '../core/types.js';
+import type { Transaction } from '../io/transaction.js';
 import { stageAudit, stagePeopleLines } from '../workspace/store.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { LineBook, spoolDirs } from './import-lines.js';
 import { partPeople } from './import-part.js';
 import { readPeopleFile } from './import-read.js';
 import { storedLines } from './import-stored.js';
@@ -128,90 +131,103 @@ function memory(): string {
 
 export async function importPeople(ctx: Context, kind: PeopleTarget, files: string[], opts: ImportOptions) {
   const maps = parseMapOptions(opts.map ?? [], [...fieldsOf(kind)]);
-  return changeWorkspace(ctx, `import ${kind}`, async (ws, tx) => {
-    const now = ctx.now();
-    const summary: ImportSummary = {
-      kind, files, imported: 0, updated: 0, unchanged: 0, older: 0, rejected: 0, duplicates: [], dropped: [], rejects: [],
-      warnings: [], notes: [], rejectFiles: [], total: 0,
-    };
-    const incoming = new IncomingPeople();
-    const rejectsByFile = new Map<string, RejectedRow[]>();
-    const bar = progress(ctx.stderr, `importing ${kind}`, 0, !ctx.opts.quiet);
-    for (const file of files) {
-      const { parts, notes } = await readPeopleFile(ctx, file, {
-        kind, scheme: ws.scheme, opts, maps, maxYear: now.getUTCFullYear() + 1,
-        ask: askForColumns, unmapped: unmappedError, tick: (n) => bar.tick(summary.total + n),
-      });
-      if (parts.length === 0) throw new DataError('the file has no rows', { file }, 'export the form responses again');
-      summary.notes.push(...notes);
-      let answers = 0;
-      for (const part of parts) {
-        answers += part.answers;
-        for (const d of part.dropped) summary.dropped.push(d);
-        if (part.rejects.length) rejectsByFile.set(file, [...(rejectsByFile.get(file) ?? []), ...part.rejects]);
-        for (const w of part.warnings) summary.warnings.push(w);
-        for (const p of partPeople(part)) incoming.add(p.email, { line: p.line, submitted_at: p.submitted_at, file, row: p.row });
-      }
-      bar.tick(summary.total + answers);
-      if (answers === 0) {
-        throw new DataError('the file has a header but no responses', { file }, 'export the form responses again (were any submitted?)');
-      }
-      summary.total += answers;
-    }
-    bar.end();
-    ctx.debug(`read ${summary.total} rows; ${memory()}`);
-    summary.duplicates = incoming.duplicates;
-    // A person cannot be both a student and a mentor: the later import's row is rejected.
-    const other = kind === 'students' ? 'mentors' : 'students';
-    const otherEmails = await storedLines(ctx, ws, other, now);
-    for (const [email, e] of incoming.entries()) {
-      if (!otherEmails.has(email)) continue;
-      incoming.delete(email);
-      const list = rejectsByFile.get(e.file) ?? [];
-      list.push({
-        file: e.file, row: e.row, headers: [], cells: [],
-        problems: [{ file: e.file, row: e.row, column: 'email', value: email, reason: `is already in the workspace as a ${other === 'mentors' ? 'mentor' : 'student'}; a person cannot be both` }],
-      });
-      rejectsByFile.set(e.file, list);
-    }
-    otherEmails.clear();
-    for (const list of rejectsByFile.values()) {
-      summary.rejected += list.length;
-      for (const r of list) summary.rejects.push(...r.problems);
-    }
-    if (opts.strict && summary.rejected > 0) {
-      const first = summary.rejects[0]!;
-      throw new DataError(
-        `${summary.rejected} row(s) rejected and --strict is set, so nothing was imported. First: ${first.reason} (value "${first.value}")`,
-        { file: first.file, row: first.row, column: first.column },
-        'fix the rows (run without --strict to get them in out/rejects/), then import again',
-      );
-    }
-    const stored = await storedLines(ctx, ws, kind, now);
-    ctx.debug(`loaded ${stored.size} stored ${kind}; ${memory()}`);
-    const merged = mergeLines(stored, incoming);
-    stored.clear();
-    summary.imported = merged.imported;
-    summary.updated = merged.updated;
-    summary.unchanged = merged.unchanged;
-    summary.older = merged.older;
-    stagePeopleLines(tx, kind, merged.lines);
-    for (const [file, list] of rejectsByFile) {
-      // Rows rejected for being on the other side have no cells: they need no fixing in the file.
-      const fixable = list.filter((r) => r.headers.length > 0);
-      if (!fixable.length) continue;
-      // Two inputs with the same name (a/students.csv, b/students.csv) must not share a rejects file.
-      let rel = `out/rejects/${safeBase(file)}.rejects.csv`;
-      for (let n = 2; summary.rejectFiles.includes(rel); n++) rel = `out/rejects/${safeBase(file)}-${n}.rejects.csv`;
-      tx.write(rel, rejectsCsv(fixable));
-      summary.rejectFiles.push(rel);
-    }
-    stageAudit(tx, ws, {
-      at: isoNow(ctx), command: `import ${kind}`, files, imported: summary.imported, updated: summary.updated,
-      unchanged: summary.unchanged, rejected: summary.rejected, duplicates: summary.duplicates.length,
+  // The lines read, spooled to disk; the commit reads them back, so they are closed after it.
+  const book = new LineBook();
+  try {
+    return await changeWorkspace(ctx, `import ${kind}`, async (ws, tx) => build(ctx, ws, tx, kind, files, opts, maps, book));
+  } finally {
+    book.close();
+  }
+}
+
+async function build(
+  ctx: Context, ws: Workspace, tx: Transaction, kind: PeopleTarget, files: string[], opts: ImportOptions,
+  maps: Map<string, string | null>, book: LineBook,
+): Promise<ImportSummary> {
+  const now = ctx.now();
+  const summary: ImportSummary = {
+    kind, files, imported: 0, updated: 0, unchanged: 0, older: 0, rejected: 0, duplicates: [], dropped: [], rejects: [],
+    warnings: [], notes: [], rejectFiles: [], total: 0,
+  };
+  const incoming = new IncomingPeople<number>();
+  const rejectsByFile = new Map<string, RejectedRow[]>();
+  const bar = progress(ctx.stderr, `importing ${kind}`, 0, !ctx.opts.quiet);
+  for (const file of files) {
+    const { parts, notes } = await readPeopleFile(ctx, file, {
+      kind, scheme: ws.scheme, opts, maps, maxYear: now.getUTCFullYear() + 1,
+      ask: askForColumns, unmapped: unmappedError, tick: (n) => bar.tick(summary.total + n), spoolDirs: spoolDirs(ws),
     });
-    return summary;
+    if (parts.length === 0) throw new DataError('the file has no rows', { file }, 'export the form responses again');
+    summary.notes.push(...notes);
+    let answers = 0;
+    for (const part of parts) {
+      answers += part.answers;
+      for (const d of part.dropped) summary.dropped.push(d);
+      if (part.rejects.length) rejectsByFile.set(file, [...(rejectsByFile.get(file) ?? []), ...part.rejects]);
+      for (const w of part.warnings) summary.warnings.push(w);
+      for (const p of partPeople(part, book.add(part))) incoming.add(p.email, { line: p.line, submitted_at: p.submitted_at, file, row: p.row });
+    }
+    bar.tick(summary.total + answers);
+    if (answers === 0) {
+      throw new DataError('the file has a header but no responses', { file }, 'export the form responses again (were any submitted?)');
+    }
+    summary.total += answers;
+  }
+  bar.end();
+  ctx.debug(`read ${summary.total} rows; ${memory()}`);
+  summary.duplicates = incoming.duplicates;
+  // A person cannot be both a student and a mentor: the later import's row is rejected.
+  const other = kind === 'students' ? 'mentors' : 'students';
+  // Only the emails are needed: the other side's lines are let go at once.
+  const otherBook = new LineBook();
+  const otherEmails = await storedLines(ctx, ws, other, now, otherBook).finally(() => otherBook.close());
+  for (const [email, e] of incoming.entries()) {
+    if (!otherEmails.has(email)) continue;
+    incoming.delete(email);
+    const list = rejectsByFile.get(e.file) ?? [];
+    list.push({
+      file: e.file, row: e.row, headers: [], cells: [],
+      problems: [{ file: e.file, row: e.row, column: 'email', value: email, reason: `is already in the workspace as a ${other === 'mentors' ? 'mentor' : 'student'}; a person cannot be both` }],
+    });
+    rejectsByFile.set(e.file, list);
+  }
+  otherEmails.clear();
+  for (const list of rejectsByFile.values()) {
+    summary.rejected += list.length;
+    for (const r of list) summary.rejects.push(...r.problems);
+  }
+  if (opts.strict && summary.rejected > 0) {
+    const first = summary.rejects[0]!;
+    throw new DataError(
+      `${summary.rejected} row(s) rejected and --strict is set, so nothing was imported. First: ${first.reason} (value "${first.value}")`,
+      { file: first.file, row: first.row, column: first.column },
+      'fix the rows (run without --strict to get them in out/rejects/), then import again',
+    );
+  }
+  const stored = await storedLines(ctx, ws, kind, now, book);
+  ctx.debug(`loaded ${stored.size} stored ${kind}; ${memory()}`);
+  const merged = mergeLines(stored, incoming, (a, b) => book.same(a, b));
+  stored.clear();
+  summary.imported = merged.imported;
+  summary.updated = merged.updated;
+  summary.unchanged = merged.unchanged;
+  summary.older = merged.older;
+  stagePeopleLines(tx, kind, book.source(merged.lines));
+  for (const [file, list] of rejectsByFile) {
+    // Rows rejected for being on the other side have no cells: they need no fixing in the file.
+    const fixable = list.filter((r) => r.headers.length > 0);
+    if (!fixable.length) continue;
+    // Two inputs with the same name (a/students.csv, b/students.csv) must not share a rejects file.
+    let rel = `out/rejects/${safeBase(file)}.rejects.csv`;
+    for (let n = 2; summary.rejectFiles.includes(rel); n++) rel = `out/rejects/${safeBase(file)}-${n}.rejects.csv`;
+    tx.write(rel, rejectsCsv(fixable));
+    summary.rejectFiles.push(rel);
+  }
+  stageAudit(tx, ws, {
+    at: isoNow(ctx), command: `import ${kind}`, files, imported: summary.imported, updated: summary.updated,
+    unchanged: summary.unchanged, rejected: summary.rejected, duplicates: summary.duplicates.length,
   });
+  return summary;
 }
 
 function report(ctx: Context, s: ImportSummary): void {

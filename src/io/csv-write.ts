@@ -49,10 +49,15 @@ export function toExcelCsv(columns: readonly Column[], rows: readonly Record<str
   return Buffer.concat([BOM, Buffer.from(stringify(records, OPTIONS), 'utf8')]);
 }
 
+/** What comes before a CSV's records: the BOM and the header line. */
+export function excelCsvHead(columns: readonly Column[]): Buffer {
+  return Buffer.concat([BOM, Buffer.from(csvHeaderLine(columns), 'utf8')]);
+}
+
 /** A big CSV as chunks (BOM, header, encoded lines), so it is never one giant string. */
 export function excelCsvChunks(columns: readonly Column[], lines: Iterable<Uint8Array>): Buffer[] {
   // The lines are handed over as they are (no copy); the writer coalesces them.
-  const chunks: Buffer[] = [BOM, Buffer.from(csvHeaderLine(columns), 'utf8')];
+  const chunks: Buffer[] = [excelCsvHead(columns)];
   for (const line of lines) chunks.push(line as Buffer);
   return chunks;
 }

@@ -26,9 +26,27 @@ export interface PlannedChange {
   bytes: number;
 }
 
+/**
+ * A file's bytes given as chunks read on demand, for a file too big to hold (an import's people,
+ * spooled to disk): asked for again each time the commit needs them (to compare, hash, write).
+ * A chunk need only stay valid until the next is asked for.
+ */
+export interface ByteSource {
+  readonly size: number;
+  chunks(): Iterable<Uint8Array>;
+}
+
+function isByteSource(data: unknown): data is ByteSource {
+  return typeof data === 'object' && data !== null && typeof (data as ByteSource).chunks === 'function';
+}
+
+function chunkSource(chunks: readonly Uint8Array[]): ByteSource {
+  return { size: chunks.reduce((n, c) => n + c.length, 0), chunks: () => chunks };
+}
+
 interface Staged {
   rel: string;
-  data: Buffer[] | null; // chunks; null = delete
+  data: ByteSource | null; // null = delete
   generated: boolean;
   durable: boolean;
   /** The temporary already written by writeAhead(), which commit() then only renames. */
@@ -41,26 +59,23 @@ interface Staged {
 }
 
 
-export function sha256(data: Uint8Array | readonly Uint8Array[]): string {
+export function sha256(data: Uint8Array | readonly Uint8Array[] | ByteSource): string {
   const h = createHash('sha256');
-  if (Array.isArray(data)) for (const c of data) h.update(c);
+  if (isByteSource(data)) for (const c of data.chunks()) h.update(c);
+  else if (Array.isArray(data)) for (const c of data) h.update(c);
   else h.update(data as Uint8Array);
   return h.digest('hex');
 }
 
-function byteLength(chunks: readonly Buffer[]): number {
-  return chunks.reduce((n, c) => n + c.length, 0);
-}
-
 /** Whether a file's bytes equal these chunks, without joining the chunks into one buffer. */
-function sameBytes(current: Buffer, chunks: readonly Buffer[]): boolean {
-  if (current.length !== byteLength(chunks)) return false;
+function sameBytes(current: Buffer, source: ByteSource): boolean {
+  if (current.length !== source.size) return false;
   let at = 0;
-  for (const c of chunks) {
-    if (!current.subarray(at, at + c.length).equals(c)) return false;
+  for (const c of source.chunks()) {
+    if (at + c.length > current.length || Buffer.compare(current.subarray(at, at + c.length), c) !== 0) return false;
     at += c.length;
   }
-  return true;
+  return at === current.length;
 }
 
 /** Test hook: fail after this many renames, to prove rollback works. */
@@ -117,7 +132,8 @@ export function insideWorkspace(root: string, rel: string): string {
   return abs;
 }
 
-function ioError(err: unknown, file: string): DataError {
+/** A failed write as the administrator can act on it: what could not be written, why, and the fix. */
+export function ioError(err: unknown, file: string): DataError {
   const e = err as NodeJS.ErrnoException;
   const reason =
     e.code === 'ENOSPC' ? 'the disk is full' :
@@ -142,13 +158,16 @@ export class Transaction {
   ) {}
 
   /** Stage a file. `generated` files (under out/) are protected from overwriting people's edits. */
-  write(rel: string, data: Buffer | string | readonly Buffer[], opts: { generated?: boolean; durable?: boolean } = {}): void {
+  write(rel: string, data: Buffer | string | readonly Buffer[] | ByteSource, opts: { generated?: boolean; durable?: boolean } = {}): void {
     insideWorkspace(this.root, rel);
     const norm = rel.split(path.sep).join('/');
     this.forgetWritten(norm);
     this.staged.set(norm, {
       rel: norm,
-      data: typeof data === 'string' ? [Buffer.from(data, 'utf8')] : Array.isArray(data) ? [...data] : [data as Buffer],
+      data:
+        typeof data === 'string' ? chunkSource([Buffer.from(data, 'utf8')]) :
+        isByteSource(data) ? data :
+        chunkSource(Array.isArray(data) ? [...(data as readonly Buffer[])] : [data as Buffer]),
       generated: opts.generated ?? norm.startsWith('out/'),
       durable: opts.durable ?? !norm.startsWith('out/'),
     });
@@ -180,8 +199,8 @@ export class Transaction {
         // Marked before writing, so that a failure half-way still removes this temporary.
         s.written = where;
         writeFileDurably(where, s.data, s.durable);
-        s.kept = { size: byteLength(s.data), digest: sha256(s.data) };
-        s.data = [];
+        s.kept = { size: s.data.size, digest: sha256(s.data) };
+        s.data = chunkSource([]);
       }
     } catch (err) {
       this.abandon();
@@ -309,7 +328,7 @@ export class Transaction {
         }
         continue;
       }
-      const bytes = s.kept?.size ?? byteLength(s.data);
+      const bytes = s.kept?.size ?? s.data.size;
       if (current && (s.kept ? sha256(current) === s.kept.digest : sameBytes(current, s.data))) {
         plan.push({ path: s.rel, action: 'unchanged', bytes });
         continue;
@@ -362,7 +381,7 @@ export class Transaction {
     if (manifestChanged) {
       changes.push({
         rel: `${STATE_DIR}/${MANIFEST}`,
-        data: [Buffer.from(`${JSON.stringify(manifest, null, 1)}\n`)],
+        data: chunkSource([Buffer.from(`${JSON.stringify(manifest, null, 1)}\n`)]),
         generated: false,
         durable: true,
       });
@@ -456,30 +475,28 @@ export class Transaction {
 
 let writeScratch: Buffer | undefined;
 
-function writeFileDurably(file: string, data: Buffer | readonly Buffer[], durable: boolean): void {
+function writeAll(fd: number, data: Uint8Array, length = data.length): void {
+  for (let at = 0; at < length; ) at += fs.writeSync(fd, data, at, length - at);
+}
+
+function writeFileDurably(file: string, data: Buffer | ByteSource, durable: boolean): void {
   const fd = fs.openSync(file, 'w');
   try {
-    const chunks = Array.isArray(data) ? data : [data as Buffer];
-    if (chunks.length === 1) {
-      fs.writeSync(fd, chunks[0]!);
-      if (durable) fs.fsyncSync(fd);
-      return;
-    }
     // Many small chunks (one per CSV line) are gathered into 1 MiB writes.
     const scratch = (writeScratch ??= Buffer.allocUnsafe(1 << 20));
     let used = 0;
-    for (const chunk of chunks) {
+    for (const chunk of isByteSource(data) ? data.chunks() : [data]) {
       if (used + chunk.length > scratch.length) {
-        if (used) fs.writeSync(fd, scratch, 0, used);
+        if (used) writeAll(fd, scratch, used);
         used = 0;
       }
-      if (chunk.length > scratch.length) fs.writeSync(fd, chunk);
+      if (chunk.length > scratch.length) writeAll(fd, chunk);
       else {
-        chunk.copy(scratch, used);
+        scratch.set(chunk, used);
         used += chunk.length;
       }
     }
-    if (used) fs.writeSync(fd, scratch, 0, used);
+    if (used) writeAll(fd, scratch, used);
     if (durable) fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);

@@ -4,9 +4,9 @@ import * as fs from 'node:fs';
 import { DataError } from '../errors.js';
 import { unescapeFormula, type Column } from '../io/cells.js';
 import { readCsvBytes } from '../io/csv-read.js';
-import { csvLine, excelCsvChunks, toExcelCsv } from '../io/csv-write.js';
+import { csvLine, excelCsvHead, toExcelCsv } from '../io/csv-write.js';
 import { makePersonParser, vocabulariesOf } from '../core/import/people.js';
-import type { Transaction } from '../io/transaction.js';
+import type { ByteSource, Transaction } from '../io/transaction.js';
 import { planColumns } from '../core/import/pipeline.js';
 import { normaliseEmail, parseDate, parseDateTime } from '../core/import/values.js';
 import { peopleColumns, personRow } from '../core/store/people-rows.js';
@@ -99,8 +99,16 @@ export function personText(target: 'students' | 'mentors', person: Student | Men
   return csvLine(LINE_COLUMNS[target], personRow(person));
 }
 
-export function stagePeopleLines(tx: Transaction, target: 'students' | 'mentors', lines: Iterable<Uint8Array>): void {
-  tx.write(FILES[target], excelCsvChunks(LINE_COLUMNS[target], lines));
+/** Stage data/students.csv or data/mentors.csv: its head (BOM, header), then these lines' bytes. */
+export function stagePeopleLines(tx: Transaction, target: 'students' | 'mentors', lines: ByteSource): void {
+  const head = excelCsvHead(LINE_COLUMNS[target]);
+  tx.write(FILES[target], {
+    size: head.length + lines.size,
+    *chunks() {
+      yield head;
+      yield* lines.chunks();
+    },
+  });
 }
 
 // ---- record files: matches, meetings, chases, feedback, exclusions ----

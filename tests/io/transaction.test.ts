@@ -83,6 +83,44 @@ describe('Transaction', () => {
     expect(after).toEqual(before);
   });
 
+  it('writes, compares and hashes a file given as chunks read on demand', () => {
+    const dir = seeded();
+    // Like an import's spooled lines: each chunk is read into one reused buffer.
+    const source = (text: string) => {
+      const bytes = Buffer.from(text);
+      const scratch = Buffer.alloc(3);
+      return {
+        size: bytes.length,
+        *chunks() {
+          for (let at = 0; at < bytes.length; at += scratch.length) {
+            const n = bytes.copy(scratch, 0, at, at + scratch.length);
+            yield scratch.subarray(0, n);
+          }
+        },
+      };
+    };
+    const tx = new Transaction(dir);
+    tx.write('data/a.csv', source('old a'));
+    tx.write('data/b.csv', source('old c'));
+    tx.write('out/d.csv', source('a new generated file'));
+    expect(tx.plan()).toEqual([
+      { path: 'data/a.csv', action: 'unchanged', bytes: 5 },
+      { path: 'data/b.csv', action: 'replace', bytes: 5 },
+      { path: 'out/d.csv', action: 'create', bytes: 20 },
+    ]);
+    tx.commit();
+    expect(fs.readFileSync(path.join(dir, 'data/b.csv'), 'utf8')).toBe('old c');
+    expect(fs.readFileSync(path.join(dir, 'out/d.csv'), 'utf8')).toBe('a new generated file');
+    // The digest recorded is the file's: unedited, it is replaced without --force.
+    const next = new Transaction(dir);
+    next.write('out/d.csv', source('replaced'));
+    expect(next.editedByPeople()).toEqual([]);
+    // A source longer or shorter than its stated size is not taken as the same file.
+    const liar = new Transaction(dir);
+    liar.write('data/a.csv', { size: 5, chunks: () => [Buffer.from('old a!')] });
+    expect(liar.plan()[0]!.action).toBe('replace');
+  });
+
   it('refuses to write outside the workspace', () => {
     const tx = new Transaction(seeded());
     expect(() => tx.write('../escape.txt', 'x')).toThrow(/outside the workspace/);

@@ -6,10 +6,11 @@ import { IncomingPeople, mergeLines } from '../../../src/core/import/incoming.js
 const line = (text: string) => Buffer.from(text);
 const entry = (note: string, submitted_at: string, row: number, file = 'a.csv') => ({ line: line(note), submitted_at, file, row });
 const text = (lines: Uint8Array[]) => lines.map((l) => Buffer.from(l).toString());
+const same = (a: Uint8Array, b: Uint8Array) => Buffer.compare(a, b) === 0;
 
 describe('IncomingPeople', () => {
   it('keeps the latest submission and reports the others', () => {
-    const incoming = new IncomingPeople();
+    const incoming = new IncomingPeople<Uint8Array>();
     incoming.add('a@x.org', entry('first', '2025-11-05T10:00:00', 2));
     incoming.add('b@x.org', entry('', '2025-11-05T11:00:00', 3));
     incoming.add('a@x.org', entry('second', '2025-11-06T09:00:00', 4));
@@ -20,7 +21,7 @@ describe('IncomingPeople', () => {
   });
 
   it('keeps an earlier row when a later one is an older submission', () => {
-    const incoming = new IncomingPeople();
+    const incoming = new IncomingPeople<Uint8Array>();
     incoming.add('a@x.org', entry('newer', '2025-11-06', 2));
     incoming.add('a@x.org', entry('older', '2025-11-01', 3));
     expect(Buffer.from([...incoming.entries()][0]![1].line).toString()).toBe('newer');
@@ -28,7 +29,7 @@ describe('IncomingPeople', () => {
   });
 
   it('lets the later row win when there are no timestamps', () => {
-    const incoming = new IncomingPeople();
+    const incoming = new IncomingPeople<Uint8Array>();
     incoming.add('a@x.org', entry('one', '', 2));
     incoming.add('a@x.org', entry('two', '', 3));
     expect(Buffer.from([...incoming.entries()][0]![1].line).toString()).toBe('two');
@@ -38,7 +39,7 @@ describe('IncomingPeople', () => {
 describe('mergeLines', () => {
   const stored = (pairs: [string, string, string][]) => new Map(pairs.map(([email, note, at]) => [email, { line: line(note), submitted_at: at }]));
   const incomingOf = (pairs: [string, string, string][]) => {
-    const incoming = new IncomingPeople();
+    const incoming = new IncomingPeople<Uint8Array>();
     pairs.forEach(([email, note, at], i) => incoming.add(email, entry(note, at, i + 2)));
     return incoming;
   };
@@ -47,6 +48,7 @@ describe('mergeLines', () => {
     const r = mergeLines(
       stored([['a@x.org', 'old', '2025-11-01'], ['b@x.org', 'b', '2025-11-01']]),
       incomingOf([['b@x.org', 'b', '2025-11-01'], ['a@x.org', 'new', '2025-11-02'], ['c@x.org', 'c', '2025-11-03']]),
+      same,
     );
     expect(r).toMatchObject({ imported: 1, updated: 1, unchanged: 1, older: 0 });
     expect(text(r.lines)).toEqual(['new', 'b', 'c']);
@@ -56,20 +58,21 @@ describe('mergeLines', () => {
     const r = mergeLines(
       stored([]),
       incomingOf([['a@x.org', 'a1', '2025-11-01'], ['b@x.org', 'b', '2025-11-01'], ['a@x.org', 'a2', '2025-11-03'], ['c@x.org', 'c', '2025-11-02']]),
+      same,
     );
     expect(text(r.lines)).toEqual(['a2', 'b', 'c']);
     expect(r).toEqual({ lines: r.lines, imported: 3, updated: 0, unchanged: 0, older: 0 });
   });
 
   it('does not let an older submission overwrite a newer stored one', () => {
-    const r = mergeLines(stored([['a@x.org', 'newer', '2025-11-05']]), incomingOf([['a@x.org', 'older', '2025-11-01']]));
+    const r = mergeLines(stored([['a@x.org', 'newer', '2025-11-05']]), incomingOf([['a@x.org', 'older', '2025-11-01']]), same);
     expect(r.older).toBe(1);
     expect(text(r.lines)).toEqual(['newer']);
   });
 
   it('changes nothing when the same data comes again', () => {
     const people: [string, string, string][] = [['a@x.org', 'a', '2025-11-01'], ['b@x.org', 'b', '2025-11-02']];
-    const r = mergeLines(stored(people), incomingOf(people));
+    const r = mergeLines(stored(people), incomingOf(people), same);
     expect(text(r.lines)).toEqual(['a', 'b']);
     expect(r).toMatchObject({ unchanged: 2, imported: 0, updated: 0 });
   });
