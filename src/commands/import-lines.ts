@@ -18,14 +18,14 @@ export function spoolDirs(ws: Workspace): string[] {
 }
 
 export class LineBook {
-  private readonly parts: { fd: number; start: number[]; length: number[]; base: number }[] = [];
+  private readonly parts: { fd: number; start: number[]; end: number; base: number }[] = [];
   private readonly readers = new Map<number, SpoolReader>();
   private count = 0;
 
   /** Take a part's spool (the book closes it); returns the number of the part's first line. */
   add(part: PartResult): number {
     const base = this.count;
-    this.parts.push({ fd: part.spool, start: part.people.start, length: part.people.length, base });
+    this.parts.push({ fd: part.spool, start: part.people.start, end: part.spoolEnd, base });
     this.count += part.people.start.length;
     return base;
   }
@@ -37,7 +37,8 @@ export class LineBook {
     const p = this.parts[k]!;
     const i = id - p.base;
     if (!(i >= 0 && i < p.start.length)) throw new Error(`internal: no line ${id}`);
-    return { fd: p.fd, start: p.start[i]!, length: p.length[i]! };
+    const start = p.start[i]!;
+    return { fd: p.fd, start, length: (i + 1 < p.start.length ? p.start[i + 1]! : p.end) - start };
   }
 
   private bytes(r: SpoolRange): Buffer {

@@ -34,9 +34,11 @@ export interface PartResult {
   /** Records read, empty ones included: where the next part's row numbers start. */
   records: number;
   answers: number;
-  people: { email: string[]; submitted: string[]; row: number[]; start: number[]; length: number[] };
-  /** The job's spool, now holding the lines. */
+  /** `start`: where each person's line starts in the spool; it ends where the next starts. */
+  people: { email: string[]; submitted: string[]; row: number[]; start: number[] };
+  /** The job's spool, now holding the lines, and its size: where the last line ends. */
   spool: number;
+  spoolEnd: number;
   rejects: RejectedRow[];
   warnings: RowProblem[];
   dropped: { file: string; row: number; reason: string }[];
@@ -50,12 +52,12 @@ export function partCollector(job: Omit<PartJob, 'range' | 'head' | 'preset' | '
   });
   const spool = new SpoolWriter(job.spool);
   const out: PartResult = {
-    records: 0, answers: 0, people: { email: [], submitted: [], row: [], start: [], length: [] },
-    spool: spool.fd, rejects: [], warnings: [], dropped: [],
+    records: 0, answers: 0, people: { email: [], submitted: [], row: [], start: [] },
+    spool: spool.fd, spoolEnd: 0, rejects: [], warnings: [], dropped: [],
   };
   const pack = (text: string) => {
     out.people.start.push(spool.end);
-    out.people.length.push(spool.put(text));
+    spool.put(text);
   };
   let skip = job.skip;
   return {
@@ -79,6 +81,7 @@ export function partCollector(job: Omit<PartJob, 'range' | 'head' | 'preset' | '
     },
     result(records: number): PartResult {
       spool.finish();
+      out.spoolEnd = spool.end;
       out.records = records;
       return out;
     },

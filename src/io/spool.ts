@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { ioError } from './transaction.js';
+import { ioError, writeAll } from './transaction.js';
 
 const BUFFER = 1 << 20;
 let made = 0;
@@ -42,8 +42,8 @@ export class SpoolWriter {
 
   constructor(readonly fd: number) {}
 
-  /** Append a line; returns its length in bytes (it starts at the `end` before the call). */
-  put(text: string): number {
+  /** Append a line (it starts at the `end` before the call, and ends at the `end` after it). */
+  put(text: string): void {
     // Room for the worst case (3 bytes for each UTF-16 unit) rather than measuring the line first:
     // one pass over the text instead of two.
     const room = text.length * 3;
@@ -54,7 +54,6 @@ export class SpoolWriter {
     const length = this.buffer.write(text, this.used, 'utf8');
     this.used += length;
     this.size += length;
-    return length;
   }
 
   get end(): number {
@@ -69,8 +68,7 @@ export class SpoolWriter {
 
   private flush(): void {
     try {
-      let at = 0;
-      while (at < this.used) at += fs.writeSync(this.fd, this.buffer, at, this.used - at);
+      writeAll(this.fd, this.buffer, this.used);
     } catch (err) {
       throw ioError(err, 'a scratch file');
     }

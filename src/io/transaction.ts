@@ -475,7 +475,8 @@ export class Transaction {
 
 let writeScratch: Buffer | undefined;
 
-function writeAll(fd: number, data: Uint8Array, length = data.length): void {
+/** The first `length` bytes of `data`, however many calls the system takes to write them. */
+export function writeAll(fd: number, data: Uint8Array, length = data.length): void {
   for (let at = 0; at < length; ) at += fs.writeSync(fd, data, at, length - at);
 }
 

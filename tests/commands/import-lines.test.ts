@@ -15,16 +15,15 @@ function part(lines: string[]): PartResult {
   const fd = openSpool([dir]);
   const w = new SpoolWriter(fd);
   const start: number[] = [];
-  const length: number[] = [];
   for (const l of lines) {
     start.push(w.end);
-    length.push(w.put(l));
+    w.put(l);
   }
   w.finish();
   const none = lines.map(() => '');
   return {
-    records: lines.length, answers: lines.length, spool: fd, rejects: [], warnings: [], dropped: [],
-    people: { email: none, submitted: none, row: lines.map((_, i) => i + 2), start, length },
+    records: lines.length, answers: lines.length, spool: fd, spoolEnd: w.end, rejects: [], warnings: [], dropped: [],
+    people: { email: none, submitted: none, row: lines.map((_, i) => i + 2), start },
   };
 }
 

@@ -16,7 +16,8 @@ function spooled(lines: readonly string[]): { fd: number; ranges: SpoolRange[] }
   const w = new SpoolWriter(fd);
   const ranges = lines.map((text) => {
     const start = w.end;
-    return { fd, start, length: w.put(text) };
+    w.put(text);
+    return { fd, start, length: w.end - start };
   });
   w.finish();
   return { fd, ranges };
