@@ -7,12 +7,24 @@ import { MENTOR_FIELDS, STUDENT_FIELDS } from '../types.js';
 import { type ColumnMap, REJECT_PREFIX } from './columns.js';
 import type { Layout } from './layout.js';
 import {
-  cleanLine, cleanText, firstNameOf, normaliseEmail, parseCapacity, parseDateTime, parseMeetingPreference,
+  cleanLine, cleanText, normaliseEmail, parseCapacity, parseDateTime, parseMeetingPreference,
   parseUnavailable, parseYear, parseYesNo,
 } from './values.js';
 import { Vocabulary } from './vocabulary.js';
 
 export type PeopleTarget = 'students' | 'mentors';
+
+// Titles and honorifics people put before their name but are not greeted by ("Dear Dr," reads as
+// a mail merge gone wrong). Post-nominals such as "MD" come after a comma and are never reached.
+const TITLES = new Set(['dr', 'prof', 'professor', 'mr', 'mrs', 'ms', 'miss', 'mx', 'sir', 'dame', 'rev']);
+const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
+
+/** The name a greeting uses: the first word that is not a title, without trailing punctuation. */
+export function firstNameOf(name: string): string {
+  const words = name.trim().split(/\s+/).map((w) => w.replace(EDGE_PUNCTUATION, '')).filter((w) => w !== '');
+  // A name that is nothing but a title ("Dr") is still better greeted by it than by nothing.
+  return words.find((w) => !TITLES.has(w.toLowerCase())) ?? words[0] ?? '';
+}
 
 export const REQUIRED: Record<PeopleTarget, readonly string[]> = {
   students: ['email', 'name', 'programme', 'sectors'],

@@ -175,8 +175,3 @@ export function cleanLine(input: string): string {
   if (!LINE_NEEDS_CLEANING.test(input)) return input;
   return cleanText(input).replace(/\s+/g, ' ');
 }
-
-export function firstNameOf(name: string): string {
-  const parts = name.trim().split(/\s+/);
-  return parts[0] ?? '';
-}
