@@ -119,7 +119,8 @@ export function buildProgram(io: CliIo): Command {
     common(program.command('match'))
       .description('Propose the optimal pairs for every student without a confirmed pair; writes out/match-review.xlsx')
       .option('--fair', 'first raise the lowest score any matched student gets, then the total')
-      .option('--explain <email>', 'why this student got their mentor, and the best alternatives'),
+      .option('--explain <email>', 'why this student got their mentor, and the best alternatives')
+      .option('--allow-mentor <email>', 'let a mentor who did not answer chases take new students again (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[]),
     ['mentorship match', 'mentorship match --fair', 'mentorship match --explain zoe.obrien@lse.ac.uk'],
   ).action(action(() => import('./commands/match.js')));
 

@@ -56,12 +56,13 @@ export async function run(ctx: Context, opts: EmailsOptions): Promise<void> {
   });
   const r = changed.result;
   if (ctx.opts.json) {
-    ctx.printJson({ asOf: r.report.asOf, toChase: r.report.toChase, withdraw: r.report.withdraw, drafts: r.drafts, recorded: r.recorded, dryRun: changed.dryRun, changes: changed.changes });
+    ctx.printJson({ asOf: r.report.asOf, toChase: r.report.toChase, withdraw: r.report.withdraw, rematch: r.report.rematch, drafts: r.drafts, recorded: r.recorded, dryRun: changed.dryRun, changes: changed.changes });
     return;
   }
   for (const d of r.drafts) ctx.print(`${d.role.padEnd(7)} ${d.recipient_name} <${d.recipient_email}>  ${d.subject}`);
   printChaseSummary(ctx, r.report);
   for (const p of r.report.withdraw) ctx.info(`  not chased, to withdraw: ${p.student_email} (mentorship withdraw ${p.student_email}; frees ${p.rematch_mentor})`);
+  for (const p of r.report.rematch) ctx.info(`  not chased, to re-match: ${p.student_email}, whose mentor ${p.mentor_email} did not answer ${p.mentor_chases.length} chases (mentorship match offers another mentor)`);
   if (!r.drafts.length) ctx.info('No chase drafts written: nobody is due a chase.');
   else if (changed.dryRun) ctx.info(`Would write ${r.drafts.length} chase draft(s) in ${r.folder}/${opts.record ? ' and record them in data/chases.csv' : ''}.`);
   else if (opts.record) ctx.info(`Wrote ${r.drafts.length} chase draft(s) in ${r.folder}/ and recorded ${r.recorded} chase(s) in data/chases.csv.`);

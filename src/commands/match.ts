@@ -1,24 +1,31 @@
 // mentorship match [--fair] [--explain EMAIL]
 import type { Context } from '../context.js';
 import { DataError } from '../errors.js';
+import { unresponsiveReason } from '../core/followup/chase.js';
 import { normaliseEmail } from '../core/import/values.js';
 import { explainStudent, type Explanation, type UnmatchedReason, unmatchedOf } from '../core/match/explain.js';
 import { type MatchSummary, summarise } from '../core/match/greedy.js';
 import { buildProblem, type MatchInput, matchesAfter, solve } from '../core/match/plan.js';
 import { reviewSheets } from '../core/match/review.js';
+import { pairKey } from '../core/match/rules.js';
+import type { Match } from '../core/types.js';
+import { todayIso } from '../context.js';
 import { loadExclusions, loadMatches, loadMentors, loadStudents, stageAudit, stageMatches } from '../workspace/store.js';
 import { openWorkspace, type Workspace } from '../workspace/workspace.js';
 import { REVIEW_FILE } from './match-review-sheet.js';
+import { buildChaseReport } from './report-chase.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
 
 export interface MatchOptions {
   fair?: boolean;
   explain?: string;
+  allowMentor?: string[];
 }
 
-function loadInput(ctx: Context, ws: Workspace): MatchInput {
+function loadInput(ctx: Context, ws: Workspace, opts: MatchOptions): MatchInput {
   const now = ctx.now();
-  const input = { students: loadStudents(ws, now), mentors: loadMentors(ws, now), matches: loadMatches(ws), exclusions: loadExclusions(ws), scheme: ws.scheme };
+  const allowMentors = (opts.allowMentor ?? []).map((e) => normaliseEmail(e) ?? e.trim().toLowerCase());
+  const input = { students: loadStudents(ws, now), mentors: loadMentors(ws, now), matches: loadMatches(ws), exclusions: loadExclusions(ws), scheme: ws.scheme, allowMentors };
   if (!input.students.length) throw new DataError('there are no students to match', { file: 'data/students.csv' }, 'import the applications first: mentorship import students FILE');
   if (!input.mentors.length) throw new DataError('there are no mentors to match', { file: 'data/mentors.csv' }, 'import the alumni applications first: mentorship import mentors FILE');
   return input;
@@ -69,7 +76,14 @@ async function propose(ctx: Context, opts: MatchOptions): Promise<void> {
   const fair = Boolean(opts.fair);
   const changed = await changeWorkspace(ctx, 'match', async (ws, tx) => {
     const lap = timer(ctx);
-    const input = loadInput(ctx, ws);
+    const loaded = loadInput(ctx, ws, opts);
+    // A mentor who did not answer after the last chase: the pair ends here, the student stays in
+    // the pool and is offered another mentor in this same run (docs/followup.md).
+    const rematch = buildChaseReport(ctx, ws, todayIso(ctx)).rematch;
+    const at = isoNow(ctx);
+    const ending = new Map(rematch.map((p) => [pairKey(p.student_email, p.mentor_email), unresponsiveReason(p)]));
+    const ended = (m: Match) => m.status === 'confirmed' && ending.has(pairKey(m.student_email, m.mentor_email));
+    const input = { ...loaded, matches: loaded.matches.map((m) => (ended(m) ? { ...m, status: 'withdrawn' as const, decided_at: at, reason: ending.get(pairKey(m.student_email, m.mentor_email))! } : m)) };
     lap('load');
     const problem = buildProblem(input);
     lap(`score ${problem.pool.length} x ${problem.mentors.length}`);
@@ -86,14 +100,21 @@ async function propose(ctx: Context, opts: MatchOptions): Promise<void> {
     lap('write');
     stageAudit(tx, ws, {
       at: isoNow(ctx), command: 'match', fair, proposed: summary.matched, unmatched: summary.unmatched, fixed: summary.fixed,
-      mean_score: summary.meanScore, lowest_score: summary.lowestScore,
+      mean_score: summary.meanScore, lowest_score: summary.lowestScore, rematched: rematch.length,
     });
     const unmatchedRows = unmatched.map((u) => ({ email: problem.pool[u.row]!.email, reason: u.reason, detail: u.detail }));
-    return { summary, unmatched: unmatchedRows, files: [REVIEW_FILE, 'data/matches.csv'] };
+    const ends = rematch.map((p) => ({ student_email: p.student_email, mentor_email: p.mentor_email, reason: unresponsiveReason(p) }));
+    return { summary, unmatched: unmatchedRows, files: [REVIEW_FILE, 'data/matches.csv'], ended: ends };
   });
-  const { summary, unmatched, files } = changed.result;
-  if (ctx.opts.json) ctx.printJson({ ...summary, unmatchedStudents: unmatched, files, dryRun: changed.dryRun, changes: changed.changes });
-  else report(ctx, summary, REVIEW_FILE, changed.dryRun);
+  const { summary, unmatched, files, ended } = changed.result;
+  if (ctx.opts.json) {
+    ctx.printJson({ ...summary, unmatchedStudents: unmatched, endedUnresponsive: ended, files, dryRun: changed.dryRun, changes: changed.changes });
+  } else {
+    for (const e of ended) {
+      ctx.info(`${changed.dryRun ? 'would end' : 'ended'}: ${e.student_email} and ${e.mentor_email} (${e.reason}); the student is offered another mentor, and ${e.mentor_email} gets no new student unless you pass --allow-mentor ${e.mentor_email}`);
+    }
+    report(ctx, summary, REVIEW_FILE, changed.dryRun);
+  }
   describeChanges(ctx, changed);
 }
 
@@ -124,7 +145,7 @@ async function explain(ctx: Context, email: string, opts: MatchOptions): Promise
   if (!wanted) throw new DataError(`"${email}" is not an email address`, {}, "give the student's email: mentorship match --explain name@example.ac.uk");
   const { ws, release } = openWorkspace(ctx);
   try {
-    const input = loadInput(ctx, ws);
+    const input = loadInput(ctx, ws, opts);
     const solved = solve(buildProblem(input), { fair: Boolean(opts.fair), alternatives: ws.scheme.matching.alternatives });
     const e = explainStudent(input, solved, wanted, Math.max(3, ws.scheme.matching.alternatives));
     if (!e) {

@@ -60,7 +60,7 @@ export function buildChaseReport(ctx: Context, ws: Workspace, asOf: string): Cha
   });
 }
 
-const ORDER: Record<PairChase['action'], number> = { withdraw: 0, chase: 1, wait: 2, ok: 3 };
+const ORDER: Record<PairChase['action'], number> = { withdraw: 0, rematch: 1, chase: 2, wait: 3, ok: 4 };
 
 export function chaseSheets(r: ChaseReport): SheetData[] {
   const pairs = [...r.pairs].sort((a, b) => ORDER[a.action] - ORDER[b.action] || a.student_email.localeCompare(b.student_email));
@@ -99,7 +99,7 @@ export function printChaseSummary(ctx: Context, r: ChaseReport): void {
   const students = r.toChase.filter((t) => t.role === 'student').length;
   const mentors = r.toChase.length - students;
   ctx.info(
-    `As of ${r.asOf}: ${c.pairs} active pair${c.pairs === 1 ? '' : 's'}; ${c.ok} on track, ${c.overdue} overdue; chase ${students} student${students === 1 ? '' : 's'} and ${mentors} mentor${mentors === 1 ? '' : 's'}; ${c.wait} chased in the last week; ${c.withdraw ? ctx.chalk.red(String(c.withdraw)) : '0'} to withdraw.`,
+    `As of ${r.asOf}: ${c.pairs} active pair${c.pairs === 1 ? '' : 's'}; ${c.ok} on track, ${c.overdue} overdue; chase ${students} student${students === 1 ? '' : 's'} and ${mentors} mentor${mentors === 1 ? '' : 's'}; ${c.wait} chased in the last week; ${c.withdraw ? ctx.chalk.red(String(c.withdraw)) : '0'} to withdraw${c.rematch ? `; ${ctx.chalk.red(String(c.rematch))} to re-match (mentor unresponsive)` : ''}.`,
   );
 }
 
@@ -115,7 +115,7 @@ export async function run(ctx: Context, opts: { asOf?: string }): Promise<void> 
     return;
   }
   const rows = [...report.pairs].filter((p) => p.action !== 'ok').sort((a, b) => ORDER[a.action] - ORDER[b.action] || a.student_email.localeCompare(b.student_email));
-  const label = (a: PairChase['action']) => (a === 'withdraw' ? ctx.chalk.red('withdraw') : a === 'chase' ? ctx.chalk.yellow('chase') : a);
+  const label = (a: PairChase['action']) => (a === 'withdraw' || a === 'rematch' ? ctx.chalk.red(a) : a === 'chase' ? ctx.chalk.yellow('chase') : a);
   if (rows.length) {
     ctx.print(
       renderTable(
@@ -128,6 +128,9 @@ export async function run(ctx: Context, opts: { asOf?: string }): Promise<void> 
   }
   printChaseSummary(ctx, report);
   for (const p of report.withdraw) ctx.info(`  withdraw: mentorship withdraw ${p.student_email} --reason "chased more than ${report.maxChases} times" (frees ${p.rematch_mentor} for re-matching)`);
+  for (const p of report.rematch) {
+    ctx.info(`  rematch: ${p.mentor_email} was chased ${p.mentor_chases.length} times without answering ${p.student_email}; the next mentorship match ends the pair and offers the student another mentor (${p.mentor_email} gets no new student unless you pass --allow-mentor ${p.mentor_email})`);
+  }
   if (report.toChase.length) ctx.info('Draft the chases with: mentorship emails chase' + (opts.asOf ? ` --as-of ${report.asOf}` : '') + ' (add --record when you send them)');
   if (!changed.dryRun) ctx.info(`Written: ${files.join(', ')}`);
   describeChanges(ctx, changed);

@@ -4,6 +4,7 @@ import { schemeStatus } from '../core/status.js';
 import { todayIso } from '../context.js';
 import { loadAudit, loadChases, loadFeedback, loadMatches, loadMeetings, loadMentors, loadStudents } from '../workspace/store.js';
 import { openWorkspace } from '../workspace/workspace.js';
+import { buildChaseReport } from './report-chase.js';
 
 export async function run(ctx: Context): Promise<void> {
   const { ws, release } = openWorkspace(ctx);
@@ -20,8 +21,11 @@ export async function run(ctx: Context): Promise<void> {
       feedback: loadFeedback(ws),
       commandsRun: new Set(loadAudit(ws).map((a) => a.command)),
     });
+    // Pairs whose mentor did not answer after the last chase: the next match offers another mentor.
+    const rematch = buildChaseReport(ctx, ws, todayIso(ctx)).rematch.map((p) => ({ student_email: p.student_email, mentor_email: p.mentor_email, reason: p.reason }));
+    if (rematch.length) status.next.unshift(`${rematch.length} pair(s) flagged rematch (the mentor did not answer after ${ws.scheme.chasing.max_chases} chases): mentorship match offers the student(s) another mentor`);
     if (ctx.opts.json) {
-      ctx.printJson({ workspace: ws.root, scheme: ws.scheme.name, ...status });
+      ctx.printJson({ workspace: ws.root, scheme: ws.scheme.name, ...status, rematch });
       return;
     }
     const p = status.pairs;
@@ -32,6 +36,7 @@ export async function run(ctx: Context): Promise<void> {
         `  mentors           ${status.mentors} (${status.places} places)`,
         `  pairs             ${p.confirmed} confirmed, ${p.proposed} proposed, ${p.withdrawn} withdrawn, ${p.completed} completed`,
         `  without a mentor  ${status.studentsWithoutPair}`,
+        ...rematch.map((r) => `  rematch           ${r.student_email} (mentor ${r.mentor_email} did not answer)`),
         `  meetings held     ${status.meetings}`,
         `  chases sent       ${status.chases}`,
         `  feedback from     ${status.feedbackRespondents} people`,

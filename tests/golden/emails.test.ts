@@ -12,6 +12,7 @@ import {
   templateSpec,
 } from '../../src/core/email/contexts.js';
 import { compileTemplate } from '../../src/core/email/template.js';
+import { firstNameOf } from '../../src/core/import/people.js';
 import { exportSheets } from '../../src/core/policy/exports.js';
 import { confirmedPairs } from '../../src/core/policy/pairs.js';
 import { toExcelCsv } from '../../src/io/csv-write.js';
@@ -38,7 +39,8 @@ const sam = student({
 const siobhan = mentor({
   email: 'siobhan@alumni.example.org',
   name: 'Dr Siobhán Ní Bhriain',
-  first_name: 'Siobhán',
+  // Derived as on import: the greeting skips the title ("Dear Siobhán,", never "Dear Dr,").
+  first_name: firstNameOf('Dr Siobhán Ní Bhriain'),
   courses: ['MSc European Political Economy', 'MSc Political Economy of Europe'],
   graduation_year: 2009,
   job_role: 'Head of Policy',
@@ -78,6 +80,7 @@ const cases: [string, string, object][] = [
   ['chase-student-zoe', 'chase-student', chaseContext(S, { recipient: zoe, role: 'student', partner: siobhan, meeting: 1, due: '2026-01-31', chasedBefore: 0 })],
   ['chase-student-zoe-final', 'chase-student', chaseContext(S, { recipient: zoe, role: 'student', partner: siobhan, meeting: 2, due: '2026-02-28', chasedBefore: 1 })],
   ['chase-mentor-siobhan', 'chase-mentor', chaseContext(S, { recipient: siobhan, role: 'mentor', partner: zoe, meeting: 1, due: '2026-01-31', chasedBefore: 0 })],
+  ['chase-mentor-siobhan-final', 'chase-mentor', chaseContext(S, { recipient: siobhan, role: 'mentor', partner: zoe, meeting: 1, due: '2026-01-31', chasedBefore: 1 })],
   ['feedback-request-student', 'feedback-request', feedbackContext(S, zoe, 'student', { name: 'final', ...S.surveys.final! })],
   ['feedback-request-mentor', 'feedback-request', feedbackContext(S, siobhan, 'mentor', { name: 'midway', ...S.surveys.midway! })],
 ];

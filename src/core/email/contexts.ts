@@ -8,7 +8,7 @@
 // intro-student:     mentor     the mentor, as sharing.to_student permits
 // intro-mentor:      student    the student, as sharing.to_mentor permits
 // chase-student:     partner    the mentor (to_student);  meeting { number, ordinal, due }
-// chase-mentor:      partner    the student (to_mentor);  chase { count, number, max, final }
+// chase-mentor:      partner    the student (to_mentor);  chase { count, number, max, first, final, reminder }
 // feedback-request:  survey     { name, title, link, date }
 import {
   type Direction,
@@ -124,20 +124,26 @@ export interface ChaseContext {
   recipient: RecipientContext;
   partner: Projection;
   meeting: { number: number; ordinal: string; due: string };
-  chase: { count: number; number: number; max: number; final: boolean };
+  /** reminder: "First reminder", "Second reminder"..., "Last reminder": the wording escalates. */
+  chase: { count: number; number: number; max: number; first: boolean; final: boolean; reminder: string };
 }
 
 export function chaseContext(scheme: Scheme, input: ChaseInput, base = schemeContext(scheme)): ChaseContext {
   const partner =
     input.role === 'student' ? projectMentorForStudent(input.partner as Mentor, scheme) : projectStudentForMentor(input.partner as Student, scheme);
   const number = input.chasedBefore + 1;
+  const final = number >= scheme.chasing.max_chases;
+  const nth = ORDINALS[number - 1] ?? `number ${number}`;
   return {
     scheme: base,
     recipient: recipientContext(input.recipient, input.role),
     partner,
     meeting: { number: input.meeting, ordinal: ORDINALS[input.meeting - 1] ?? `number ${input.meeting}`, due: input.due },
-    // The last chase before withdrawal says so: more than max_chases means leaving the scheme.
-    chase: { count: input.chasedBefore, number, max: scheme.chasing.max_chases, final: number >= scheme.chasing.max_chases },
+    // The last chase says so: after it a student leaves the scheme, a mentor's student is re-matched.
+    chase: {
+      count: input.chasedBefore, number, max: scheme.chasing.max_chases, first: number === 1, final,
+      reminder: final ? 'Last reminder' : `${nth[0]!.toUpperCase()}${nth.slice(1)} reminder`,
+    },
   };
 }
 

@@ -41,7 +41,9 @@ export interface ChaseTarget {
   mentor_email: string;
 }
 
-export type PairAction = 'ok' | 'wait' | 'chase' | 'withdraw';
+// rematch: the mentor did not answer the student after max_chases chases; the next `match` ends
+// the pair and offers the student another mentor (rules in docs/followup.md).
+export type PairAction = 'ok' | 'wait' | 'chase' | 'withdraw' | 'rematch';
 
 export interface PairChase {
   student_email: string;
@@ -57,7 +59,7 @@ export interface PairChase {
   chase: ChaseTarget[];
   student_chases: string[];
   mentor_chases: string[];
-  /** For a withdrawal: the mentor whose place is freed for re-matching. */
+  /** For a withdrawal: the mentor whose place is freed; for a rematch: the mentor who did not answer. */
   rematch_mentor: string;
 }
 
@@ -68,7 +70,8 @@ export interface ChaseReport {
   pairs: PairChase[];
   toChase: ChaseTarget[];
   withdraw: PairChase[];
-  counts: { pairs: number; ok: number; overdue: number; chase: number; wait: number; withdraw: number };
+  rematch: PairChase[];
+  counts: { pairs: number; ok: number; overdue: number; chase: number; wait: number; withdraw: number; rematch: number };
 }
 
 function datesOf(chases: readonly Chase[], email: string, role: Role, asOf: string): string[] {
@@ -148,6 +151,13 @@ export function chaseReport(input: ChaseInput): ChaseReport {
       pair.meeting ??= report.meeting;
       if (last && asOf < nextChaseDay(last)) {
         waits.push(`${msg}; mentor chased on ${last}, next chase from ${nextChaseDay(last)}`);
+      } else if (mentorChases.length >= maxChases) {
+        // A student who is chased too often leaves; a mentor who is, is replaced: the student stays.
+        if (pair.action !== 'withdraw') {
+          pair.action = 'rematch';
+          pair.rematch_mentor = m.mentor_email;
+          pair.reason = `${msg}; mentor already chased ${mentorChases.length} time${mentorChases.length === 1 ? '' : 's'} (${mentorChases.join(', ')}), no more than ${maxChases} are sent: the next mentorship match offers the student another mentor`;
+        }
       } else {
         pair.chase.push({
           email: m.mentor_email, name: pair.mentor_name, role: 'mentor', meeting: report.meeting, due: due[report.meeting - 1]?.due ?? '', previous: mentorChases.length,
@@ -155,7 +165,8 @@ export function chaseReport(input: ChaseInput): ChaseReport {
         });
       }
     }
-    if (pair.action !== 'withdraw') {
+    if (pair.action === 'rematch') pair.chase = []; // neither side is chased: the pair is ending
+    if (pair.action !== 'withdraw' && pair.action !== 'rematch') {
       if (pair.chase.length) {
         pair.action = 'chase';
         pair.reason = [...pair.chase.map((c) => `chase ${c.role}: ${c.reason}`), ...waits].join('; ');
@@ -174,6 +185,7 @@ export function chaseReport(input: ChaseInput): ChaseReport {
     pairs,
     toChase: pairs.flatMap((p) => p.chase),
     withdraw: pairs.filter((p) => p.action === 'withdraw'),
+    rematch: pairs.filter((p) => p.action === 'rematch'),
     counts: {
       pairs: pairs.length,
       ok: count('ok'),
@@ -181,9 +193,17 @@ export function chaseReport(input: ChaseInput): ChaseReport {
       chase: count('chase'),
       wait: count('wait'),
       withdraw: count('withdraw'),
+      rematch: count('rematch'),
     },
   };
 }
+
+/** The reason `match` gives a pair it ends because the mentor did not answer: see rules.ts. */
+export function unresponsiveReason(p: PairChase): string {
+  return `${UNRESPONSIVE} after ${p.mentor_chases.length} chase${p.mentor_chases.length === 1 ? '' : 's'} (${p.mentor_chases.join(', ')})`;
+}
+
+export const UNRESPONSIVE = 'mentor unresponsive';
 
 /** The rows `emails chase --record` appends to data/chases.csv. */
 export function chasesToRecord(targets: readonly ChaseTarget[], date: string): Chase[] {

@@ -30,6 +30,7 @@ function mentorLabel(m: Mentor): string {
 const COUNT_TEXT: Record<Block, string> = {
   unavailable: 'unavailable for the whole programme',
   withdrew: 'left the scheme',
+  unresponsive: 'did not answer a student after the last chase',
   excluded: 'excluded for this student',
   'no-shared-sector': 'share no sector (require_shared_sector)',
   'below-min-score': 'below min_score',

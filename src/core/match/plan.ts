@@ -13,6 +13,8 @@ export interface MatchInput {
   matches: readonly Match[];
   exclusions: readonly Exclusion[];
   scheme: Scheme;
+  /** Unresponsive mentors the administrator lets take new students again (match --allow-mentor). */
+  allowMentors?: readonly string[];
 }
 
 export interface Problem {
@@ -31,6 +33,7 @@ export interface Problem {
 
 export function buildProblem(input: MatchInput): Problem {
   const history = readHistory(input.matches, input.exclusions);
+  for (const email of input.allowMentors ?? []) history.mentorsUnresponsive.delete(email);
   const pool = input.students.filter((s) => !history.fixedPair.has(s.email) && !history.studentsLeft.has(s.email));
   const mentors = input.mentors;
   const scorer = new Scorer(pool, mentors, input.scheme);

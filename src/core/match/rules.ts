@@ -1,16 +1,18 @@
 // The hard rules, applied before any score counts: which students still need a mentor, how many
 // places each mentor has left, and which pairs may never be proposed. Everything is derived from
 // data/matches.csv and data/exclusions.csv, so it survives any number of runs and hand edits.
+import { UNRESPONSIVE } from '../followup/chase.js';
 import type { Scheme } from '../scheme/schema.js';
 import { unavailableThroughout } from '../timeline.js';
 import type { Exclusion, Match, Mentor } from '../types.js';
 
 /** Why a pair cannot be proposed, in the order the rules are checked. */
-export type Block = 'unavailable' | 'withdrew' | 'excluded' | 'no-shared-sector' | 'below-min-score';
+export type Block = 'unavailable' | 'withdrew' | 'unresponsive' | 'excluded' | 'no-shared-sector' | 'below-min-score';
 
 export const BLOCK_TEXT: Record<Block, string> = {
   unavailable: 'the mentor is unavailable for the whole programme',
   withdrew: 'the mentor has left the scheme',
+  unresponsive: 'the mentor did not answer a student after the last chase (mentorship match --allow-mentor EMAIL proposes them again)',
   excluded: 'the pair is excluded',
   'no-shared-sector': 'they share no sector (require_shared_sector)',
   'below-min-score': 'the score is below min_score',
@@ -57,6 +59,8 @@ export interface History {
   fixedLoad: Map<string, number>;
   studentsLeft: Set<string>;
   mentorsLeft: Set<string>;
+  /** Mentors whose pair `match` ended because they did not answer: no new students (see chase.ts). */
+  mentorsUnresponsive: Set<string>;
   /** Pairs never to propose, with why: exclusions.csv, then every withdrawn pair. */
   excluded: Map<string, string>;
 }
@@ -68,6 +72,7 @@ export function readHistory(matches: readonly Match[], exclusions: readonly Excl
     fixedLoad: new Map(),
     studentsLeft: new Set(),
     mentorsLeft: new Set(),
+    mentorsUnresponsive: new Set(),
     excluded: new Map(),
   };
   for (const e of exclusions) {
@@ -85,6 +90,7 @@ export function readHistory(matches: readonly Match[], exclusions: readonly Excl
       const who = leaverOf(m.reason);
       if (who === 'student') h.studentsLeft.add(m.student_email);
       if (who === 'mentor') h.mentorsLeft.add(m.mentor_email);
+      if (m.reason.trim().toLowerCase().startsWith(UNRESPONSIVE)) h.mentorsUnresponsive.add(m.mentor_email);
     }
   }
   // Someone who left and was later paired again by hand is back in the scheme.
@@ -106,7 +112,9 @@ export function mentorRules(mentors: readonly Mentor[], history: History, scheme
   const block: (Block | null)[] = [];
   mentors.forEach((m, j) => {
     fixed[j] = history.fixedLoad.get(m.email) ?? 0;
-    const b: Block | null = history.mentorsLeft.has(m.email) && fixed[j] === 0 ? 'withdrew' : unavailableThroughout(m, scheme) ? 'unavailable' : null;
+    const b: Block | null = history.mentorsLeft.has(m.email) && fixed[j] === 0
+      ? 'withdrew'
+      : history.mentorsUnresponsive.has(m.email) ? 'unresponsive' : unavailableThroughout(m, scheme) ? 'unavailable' : null;
     block.push(b);
     free[j] = b ? 0 : Math.max(0, m.capacity - fixed[j]!);
   });

@@ -126,6 +126,27 @@ describe('report chase', () => {
     expect(chaseReport(input({ asOf: '2026-02-17', noResponse, chases, meetings: met })).toChase).toEqual([]);
   });
 
+  it('chases an unresponsive mentor at most max_chases times, then flags the pair rematch', () => {
+    const noResponse = [{ student_email: S, mentor_email: M, meeting: 1, date: '2026-02-03' }];
+    const two = [chase(M, '2026-02-10', 'mentor'), chase(M, '2026-03-10', 'mentor')];
+    expect(chaseReport(input({ asOf: '2026-03-09', noResponse, chases: two.slice(0, 1) })).toChase.map((t) => [t.role, t.previous])).toEqual([['mentor', 1]]);
+    const r = chaseReport(input({ asOf: '2026-04-07', noResponse, chases: two }));
+    const p = r.pairs[0]!;
+    expect(p.action).toBe('rematch');
+    expect(p.rematch_mentor).toBe(M);
+    expect(p.reason).toContain('mentor already chased 2 times (2026-02-10, 2026-03-10)');
+    // Nobody is chased a third time, and the student is not blamed for it.
+    expect(r.toChase).toEqual([]);
+    expect(r.rematch).toEqual([p]);
+    expect(r.withdraw).toEqual([]);
+    expect(r.counts).toMatchObject({ rematch: 1, withdraw: 0, chase: 0 });
+    // Within a week of the last chase the mentor still has time to answer.
+    expect(chaseReport(input({ asOf: '2026-03-12', noResponse, chases: two })).pairs[0]!.action).toBe('wait');
+    // A meeting recorded at last closes the report: no rematch.
+    const met = [meeting(S, M, 1, '2026-03-20')];
+    expect(chaseReport(input({ asOf: '2026-04-07', noResponse, chases: two, meetings: met })).pairs[0]!.action).not.toBe('rematch');
+  });
+
   it('a report about an earlier meeting does not shield the student from a later one', () => {
     const noResponse = [{ student_email: S, mentor_email: M, meeting: 1, date: '2026-01-20' }];
     const meetings = [meeting(S, M, 1, '2026-01-25')];
