@@ -4,9 +4,8 @@ import * as path from 'node:path';
 import type { Context } from '../context.js';
 import { todayIso } from '../context.js';
 import { DataError, oneLine, UsageError } from '../errors.js';
-import { toExcelCsv } from '../io/csv-write.js';
 import { readInput } from '../io/input.js';
-import { parseMapOptions, REJECT_PREFIX, resolveColumns } from '../core/import/columns.js';
+import { parseMapOptions, resolveColumns } from '../core/import/columns.js';
 import { detectLayout, type Layout } from '../core/import/layout.js';
 import type { RejectedRow } from '../core/import/people.js';
 import { FEEDBACK_FIELDS, mergeFeedback, parseFeedbackRows, planFeedbackColumns, type Submission } from '../core/followup/feedback.js';
@@ -16,34 +15,10 @@ import type { Transaction } from '../io/transaction.js';
 import { loadFeedback, loadMatches, loadMeetings, loadMentors, loadStudents, stageAudit, stageFeedback, stageMeetings } from '../workspace/store.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { ImportOptions } from './import.js';
+import { stageRejects } from './import-rejects.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
 
 const MEETING_FIELDS = ['email', 'student_email', 'mentor_email', 'meeting', 'date'];
-
-export function rejectsCsv(rows: readonly RejectedRow[]): Buffer {
-  const headers = rows.find((r) => r.headers.length)?.headers ?? [];
-  const meta = ['file', 'row', 'column', 'value', 'reason'].map((k) => ({ key: `__${k}`, header: `${REJECT_PREFIX}${k}` }));
-  return toExcelCsv(
-    [...meta, ...headers.map((h, i) => ({ key: `c${i}`, header: h }))],
-    rows.map((r) => {
-      const out: Record<string, string> = {
-        __file: r.file, __row: String(r.row),
-        __column: r.problems.map((p) => p.column).join('; '), __value: r.problems.map((p) => p.value).join('; '), __reason: r.problems.map((p) => p.reason).join('; '),
-      };
-      headers.forEach((_, i) => (out[`c${i}`] = r.cells[i] ?? ''));
-      return out;
-    }),
-  );
-}
-
-function stageRejects(tx: Transaction, kind: string, file: string, rows: readonly RejectedRow[]): string | null {
-  if (!rows.length) return null;
-  const stem = path.basename(file, path.extname(file)).replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '').slice(0, 80) || 'input';
-  // The kind keeps a meetings file and a feedback file of the same name apart.
-  const rel = `out/rejects/${stem.toLowerCase().startsWith(kind) ? stem : `${kind}-${stem}`}.rejects.csv`;
-  tx.write(rel, rejectsCsv(rows));
-  return rel;
-}
 
 function dataRows(layout: Layout, rows: readonly (readonly string[])[], numbers: readonly number[]) {
   const kept: { cells: readonly string[]; row: number }[] = [];
@@ -136,10 +111,9 @@ async function importMeetings(ws: Workspace, tx: Transaction, ctx: Context, file
     s.notes.push(...parsed.notes);
     incoming.push(...parsed.meetings.map((m) => ({ meeting: m.meeting, where: `${file} row ${m.row}` })));
     allRejects.push(...parsed.rejects);
-    const rel = stageRejects(tx, 'meetings', file, parsed.rejects);
-    if (rel) s.rejectFiles.push(rel);
   }
   strictCheck(opts, allRejects);
+  s.rejectFiles = stageRejects(tx, 'meetings', files, allRejects);
   const merged = mergeMeetings(existing, incoming);
   Object.assign(s, { added: merged.added, updated: merged.earlier, unchanged: merged.unchanged, rejected: allRejects.length });
   s.rejects = allRejects.flatMap((r) => r.problems);
@@ -183,10 +157,9 @@ async function importFeedback(ws: Workspace, tx: Transaction, ctx: Context, file
     s.notes.push(...parsed.dropped.map((d) => `${file}, row ${d.row}: skipped, ${d.reason}`));
     submissions.push(...parsed.submissions);
     allRejects.push(...parsed.rejects);
-    const rel = stageRejects(tx, 'feedback', file, parsed.rejects);
-    if (rel) s.rejectFiles.push(rel);
   }
   strictCheck(opts, allRejects);
+  s.rejectFiles = stageRejects(tx, 'feedback', files, allRejects);
   const merged = mergeFeedback(loadFeedback(ws), submissions, survey);
   Object.assign(s, { added: merged.added, updated: merged.replaced, unchanged: merged.unchanged, older: merged.older, rejected: allRejects.length });
   s.rejects = allRejects.flatMap((r) => r.problems);

@@ -1,22 +1,18 @@
 // mentorship import students|mentors|meetings|feedback FILE...
-import * as path from 'node:path';
 import type { Context } from '../context.js';
 import { DataError, oneLine, UsageError } from '../errors.js';
-import { csvLine, excelCsvChunks } from '../io/csv-write.js';
 import { progress } from '../ui/progress.js';
 import { parseMapOptions, REJECT_PREFIX } from '../core/import/columns.js';
 import type { PresetOption } from '../core/import/layout.js';
-import { type Duplicate, IncomingPeople, mergeLines } from '../core/import/incoming.js';
-import { fieldsOf, type PeopleTarget, type RejectedRow } from '../core/import/people.js';
+import { type Duplicate, type ImportFile, planImport } from '../core/import/incoming.js';
+import { fieldsOf, type PeopleTarget } from '../core/import/people.js';
 import type { ColumnPlan } from '../core/import/pipeline.js';
-import type { RowProblem } from '../core/types.js';
+import type { Mentor, RowProblem, Student } from '../core/types.js';
 import type { Transaction } from '../io/transaction.js';
-import { stageAudit, stagePeopleLines } from '../workspace/store.js';
+import { loadMentors, loadStudents, stageAudit, stagePeople } from '../workspace/store.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { LineBook, spoolDirs } from './import-lines.js';
-import { partPeople } from './import-part.js';
 import { readPeopleFile } from './import-read.js';
-import { storedLines } from './import-stored.js';
+import { stageRejects } from './import-rejects.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
 
 export interface ImportOptions {
@@ -87,43 +83,6 @@ export function unmappedError(plan: ColumnPlan, file: string): DataError {
   );
 }
 
-/**
- * The rejected rows as an Excel-ready CSV, in chunks of lines: when a whole big export is rejected
- * (a wrong preset, say), one string of it and its copies would take several times its size.
- */
-function rejectsCsv(rows: readonly RejectedRow[]): Buffer[] {
-  const headers = rows[0]!.headers;
-  const columns = [
-    { key: '__file', header: `${REJECT_PREFIX}file` },
-    { key: '__row', header: `${REJECT_PREFIX}row` },
-    { key: '__column', header: `${REJECT_PREFIX}column` },
-    { key: '__value', header: `${REJECT_PREFIX}value` },
-    { key: '__reason', header: `${REJECT_PREFIX}reason` },
-    ...headers.map((h, i) => ({ key: `c${i}`, header: h })),
-  ];
-  return excelCsvChunks(
-    columns,
-    rows.map((r) => {
-      const out: Record<string, string> = {
-        __file: r.file,
-        __row: String(r.row),
-        __column: r.problems.map((p) => p.column).join('; '),
-        __value: r.problems.map((p) => p.value).join('; '),
-        __reason: r.problems.map((p) => p.reason).join('; '),
-      };
-      headers.forEach((_, i) => {
-        out[`c${i}`] = r.cells[i] ?? '';
-      });
-      return Buffer.from(csvLine(columns, out), 'utf8');
-    }),
-  );
-}
-
-function safeBase(file: string): string {
-  const stem = path.basename(file, path.extname(file));
-  return stem.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '').slice(0, 80) || 'input';
-}
-
 function memory(): string {
   const m = process.memoryUsage();
   return `heap ${Math.round(m.heapUsed / 1e6)} MB, buffers ${Math.round(m.arrayBuffers / 1e6)} MB, rss ${Math.round(m.rss / 1e6)} MB`;
@@ -131,71 +90,40 @@ function memory(): string {
 
 export async function importPeople(ctx: Context, kind: PeopleTarget, files: string[], opts: ImportOptions) {
   const maps = parseMapOptions(opts.map ?? [], [...fieldsOf(kind)]);
-  // The lines read, spooled to disk; the commit reads them back, so they are closed after it.
-  const book = new LineBook();
-  try {
-    return await changeWorkspace(ctx, `import ${kind}`, async (ws, tx) => build(ctx, ws, tx, kind, files, opts, maps, book));
-  } finally {
-    book.close();
-  }
+  return changeWorkspace(ctx, `import ${kind}`, async (ws, tx) => build(ctx, ws, tx, kind, files, opts, maps));
 }
 
 async function build(
-  ctx: Context, ws: Workspace, tx: Transaction, kind: PeopleTarget, files: string[], opts: ImportOptions,
-  maps: Map<string, string | null>, book: LineBook,
+  ctx: Context, ws: Workspace, tx: Transaction, kind: PeopleTarget, files: string[], opts: ImportOptions, maps: Map<string, string | null>,
 ): Promise<ImportSummary> {
   const now = ctx.now();
+  const maxYear = now.getUTCFullYear() + 1;
   const summary: ImportSummary = {
     kind, files, imported: 0, updated: 0, unchanged: 0, older: 0, rejected: 0, duplicates: [], dropped: [], rejects: [],
     warnings: [], notes: [], rejectFiles: [], total: 0,
   };
-  const incoming = new IncomingPeople<number>();
-  const rejectsByFile = new Map<string, RejectedRow[]>();
+  const inputs: ImportFile[] = [];
   const bar = progress(ctx.stderr, `importing ${kind}`, 0, !ctx.opts.quiet);
   for (const file of files) {
-    const { parts, notes } = await readPeopleFile(ctx, file, {
-      kind, scheme: ws.scheme, opts, maps, maxYear: now.getUTCFullYear() + 1,
-      ask: askForColumns, unmapped: unmappedError, tick: (n) => bar.tick(summary.total + n), spoolDirs: spoolDirs(ws),
+    const read = await readPeopleFile(ctx, file, {
+      kind, scheme: ws.scheme, opts, maps, ask: askForColumns, unmapped: unmappedError, tick: (n) => bar.tick(summary.total + n),
     });
-    if (parts.length === 0) throw new DataError('the file has no rows', { file }, 'export the form responses again');
-    summary.notes.push(...notes);
-    let answers = 0;
-    for (const part of parts) {
-      answers += part.answers;
-      for (const d of part.dropped) summary.dropped.push(d);
-      if (part.rejects.length) rejectsByFile.set(file, [...(rejectsByFile.get(file) ?? []), ...part.rejects]);
-      for (const w of part.warnings) summary.warnings.push(w);
-      for (const p of partPeople(part, book.add(part))) incoming.add(p.email, { line: p.line, submitted_at: p.submitted_at, file, row: p.row });
-    }
-    bar.tick(summary.total + answers);
-    if (answers === 0) {
-      throw new DataError('the file has a header but no responses', { file }, 'export the form responses again (were any submitted?)');
-    }
-    summary.total += answers;
+    summary.notes.push(...read.notes);
+    summary.total += read.answers;
+    inputs.push({ table: read.table, plan: read.plan });
   }
   bar.end();
   ctx.debug(`read ${summary.total} rows; ${memory()}`);
-  summary.duplicates = incoming.duplicates;
-  // A person cannot be both a student and a mentor: the later import's row is rejected.
-  const other = kind === 'students' ? 'mentors' : 'students';
-  // Only the emails are needed: the other side's lines are let go at once.
-  const otherBook = new LineBook();
-  const otherEmails = await storedLines(ctx, ws, other, now, otherBook).finally(() => otherBook.close());
-  for (const [email, e] of incoming.entries()) {
-    if (!otherEmails.has(email)) continue;
-    incoming.delete(email);
-    const list = rejectsByFile.get(e.file) ?? [];
-    list.push({
-      file: e.file, row: e.row, headers: [], cells: [],
-      problems: [{ file: e.file, row: e.row, column: 'email', value: email, reason: `is already in the workspace as a ${other === 'mentors' ? 'mentor' : 'student'}; a person cannot be both` }],
-    });
-    rejectsByFile.set(e.file, list);
-  }
-  otherEmails.clear();
-  for (const list of rejectsByFile.values()) {
-    summary.rejected += list.length;
-    for (const r of list) summary.rejects.push(...r.problems);
-  }
+  // A person cannot be both a student and a mentor: the other side's emails are all that is needed.
+  const otherSide = new Set((kind === 'students' ? loadMentors(ws, now) : loadStudents(ws, now)).map((p) => p.email));
+  const stored: (Student | Mentor)[] = kind === 'students' ? loadStudents(ws, now) : loadMentors(ws, now);
+  const plan = planImport({ target: kind, scheme: ws.scheme, maxYear, files: inputs, stored, otherSide });
+  inputs.length = 0;
+  ctx.debug(`planned ${plan.people.length} ${kind}; ${memory()}`);
+  Object.assign(summary, {
+    imported: plan.imported, updated: plan.updated, unchanged: plan.unchanged, older: plan.older, rejected: plan.rejects.length,
+    duplicates: plan.duplicates, dropped: plan.dropped, warnings: plan.warnings, rejects: plan.rejects.flatMap((r) => r.problems),
+  });
   if (opts.strict && summary.rejected > 0) {
     const first = summary.rejects[0]!;
     throw new DataError(
@@ -204,25 +132,8 @@ async function build(
       'fix the rows (run without --strict to get them in out/rejects/), then import again',
     );
   }
-  const stored = await storedLines(ctx, ws, kind, now, book);
-  ctx.debug(`loaded ${stored.size} stored ${kind}; ${memory()}`);
-  const merged = mergeLines(stored, incoming, (a, b) => book.same(a, b));
-  stored.clear();
-  summary.imported = merged.imported;
-  summary.updated = merged.updated;
-  summary.unchanged = merged.unchanged;
-  summary.older = merged.older;
-  stagePeopleLines(tx, kind, book.source(merged.lines));
-  for (const [file, list] of rejectsByFile) {
-    // Rows rejected for being on the other side have no cells: they need no fixing in the file.
-    const fixable = list.filter((r) => r.headers.length > 0);
-    if (!fixable.length) continue;
-    // Two inputs with the same name (a/students.csv, b/students.csv) must not share a rejects file.
-    let rel = `out/rejects/${safeBase(file)}.rejects.csv`;
-    for (let n = 2; summary.rejectFiles.includes(rel); n++) rel = `out/rejects/${safeBase(file)}-${n}.rejects.csv`;
-    tx.write(rel, rejectsCsv(fixable));
-    summary.rejectFiles.push(rel);
-  }
+  stagePeople(tx, kind, plan.people);
+  summary.rejectFiles = stageRejects(tx, kind, files, plan.rejects);
   stageAudit(tx, ws, {
     at: isoNow(ctx), command: `import ${kind}`, files, imported: summary.imported, updated: summary.updated,
     unchanged: summary.unchanged, rejected: summary.rejected, duplicates: summary.duplicates.length,

@@ -23,20 +23,6 @@ export interface RowSource {
   /** Rows in batches: what a big import reads. Use one of batches or rows, not both. */
   batches: AsyncIterable<Row[]>;
   rows: AsyncIterable<Row>;
-  /** A UTF-8 CSV's records as a byte range: what lets a big import read it in parts, in threads. */
-  range?: CsvRange;
-}
-
-export interface CsvRange {
-  abs: string;
-  shown: string;
-  /** The first byte of the first record (after any BOM and "sep=" line). */
-  from: number;
-  /** One past the last byte to read. */
-  to: number;
-  delimiter: string;
-  /** Added to the record count to give the row number Excel shows. */
-  offset: number;
 }
 
 export interface RowOptions {
@@ -55,7 +41,7 @@ const CHUNK = 32 * 1024;
  * The file's bytes from `start`, a chunk at a time: a big export is never read whole. The one
  * buffer is reused, so each chunk must be consumed (decoded) before the next is asked for.
  */
-function* byteChunks(abs: string, start: number, fresh = false, end = Infinity, size = CHUNK): Generator<Buffer> {
+function* byteChunks(abs: string, start: number, fresh = false, size = CHUNK): Generator<Buffer> {
   const fd = fs.openSync(abs, 'r');
   let buf = Buffer.allocUnsafe(size);
   try {
@@ -63,7 +49,7 @@ function* byteChunks(abs: string, start: number, fresh = false, end = Infinity, 
     for (;;) {
       // A consumer that keeps chunks (csv-parse holds a record's unfinished tail) gets new ones.
       if (fresh) buf = Buffer.allocUnsafe(size);
-      const n = fs.readSync(fd, buf, 0, Math.min(size, end - pos), pos);
+      const n = fs.readSync(fd, buf, 0, size, pos);
       if (n <= 0) return;
       pos += n;
       yield buf.subarray(0, n);
@@ -93,7 +79,7 @@ function* decodedChunks(chunks: Iterable<Buffer>, encoding: string): Generator<s
  */
 function isUtf8File(abs: string, start: number): boolean {
   const check = utf8Stream();
-  for (const c of byteChunks(abs, start, false, Infinity, 1 << 20)) if (!check.push(c)) return false;
+  for (const c of byteChunks(abs, start, false, 1 << 20)) if (!check.push(c)) return false;
   return check.end();
 }
 
@@ -108,15 +94,13 @@ async function* csvBatches(
   encoding: string,
   delimiter: string,
   offset: number,
-  part?: { end: number; count?: { records: number } },
 ): AsyncGenerator<Row[]> {
-  // A part that starts mid-file has no BOM to strip: bytes that look like one are data.
-  const parser = parse({ ...csvParseOptions(delimiter), ...(part ? { bom: false } : {}) });
+  const parser = parse(csvParseOptions(delimiter));
   // UTF-8 goes to csv-parse as bytes (it parses bytes; handing it strings makes it encode them
   // back); other encodings are decoded to text first.
   const source =
     encoding === 'utf-8'
-      ? Readable.from(byteChunks(abs, start, true, part?.end), { objectMode: false })
+      ? Readable.from(byteChunks(abs, start, true), { objectMode: false })
       : Readable.from(decodedChunks(byteChunks(abs, start), encoding), { objectMode: false });
   let ended = false;
   let failure: unknown = null;
@@ -143,7 +127,6 @@ async function* csvBatches(
         index++;
         if (hasContent(record)) batch.push({ cells: record.map(unescapeFormula), row: index + offset });
       }
-      if (part?.count) part.count.records = index;
       if (batch.length) yield batch;
       if (failure) throw failure;
       if (ended) return;
@@ -157,13 +140,6 @@ async function* csvBatches(
   } finally {
     source.destroy();
   }
-}
-
-/**
- * The records of part of a UTF-8 CSV, numbered from the part's start (plus `offset`).
- */
-export function csvRangeBatches(range: CsvRange, count?: { records: number }): AsyncGenerator<Row[]> {
-  return csvBatches(range.abs, range.from, range.shown, 'utf-8', range.delimiter, range.offset, { end: range.to, ...(count ? { count } : {}) });
 }
 
 async function* unbatch(batches: AsyncIterable<Row[]>): AsyncGenerator<Row> {
@@ -216,6 +192,5 @@ export async function openRows(absPath: string, shown: string, opts: RowOptions 
   const offset = sep ? 1 : 0;
   const delimiter = opts.delimiter ?? sep?.delimiter ?? detectDelimiter(sep ? head.slice(sep.length) : head);
   const batches = csvBatches(absPath, start, shown, encoding, delimiter, offset);
-  const range = encoding === 'utf-8' ? { abs: absPath, shown, from: start, to: size, delimiter, offset } : undefined;
-  return { format: 'csv', encoding: label, delimiter, batches, rows: unbatch(batches), ...(range ? { range } : {}) };
+  return { format: 'csv', encoding: label, delimiter, batches, rows: unbatch(batches) };
 }

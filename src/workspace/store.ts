@@ -4,9 +4,9 @@ import * as fs from 'node:fs';
 import { DataError } from '../errors.js';
 import { unescapeFormula, type Column } from '../io/cells.js';
 import { readCsvBytes } from '../io/csv-read.js';
-import { csvLine, excelCsvHead, toExcelCsv } from '../io/csv-write.js';
+import { csvLine, excelCsvChunks, toExcelCsv } from '../io/csv-write.js';
 import { makePersonParser, vocabulariesOf } from '../core/import/people.js';
-import type { ByteSource, Transaction } from '../io/transaction.js';
+import type { Transaction } from '../io/transaction.js';
 import { planColumns } from '../core/import/pipeline.js';
 import { normaliseEmail, parseDate, parseDateTime } from '../core/import/values.js';
 import { peopleColumns, personRow } from '../core/store/people-rows.js';
@@ -99,16 +99,10 @@ export function personText(target: 'students' | 'mentors', person: Student | Men
   return csvLine(LINE_COLUMNS[target], personRow(person));
 }
 
-/** Stage data/students.csv or data/mentors.csv: its head (BOM, header), then these lines' bytes. */
-export function stagePeopleLines(tx: Transaction, target: 'students' | 'mentors', lines: ByteSource): void {
-  const head = excelCsvHead(LINE_COLUMNS[target]);
-  tx.write(FILES[target], {
-    size: head.length + lines.size,
-    *chunks() {
-      yield head;
-      yield* lines.chunks();
-    },
-  });
+/** Stage data/students.csv or data/mentors.csv holding these people, in this order. */
+export function stagePeople(tx: Transaction, target: 'students' | 'mentors', people: readonly (Student | Mentor)[]): void {
+  // A line per person, handed over as chunks: a 100,000-row file is never one giant string.
+  tx.write(FILES[target], excelCsvChunks(LINE_COLUMNS[target], people.map((p) => Buffer.from(personText(target, p), 'utf8'))));
 }
 
 // ---- record files: matches, meetings, chases, feedback, exclusions ----

@@ -1,7 +1,11 @@
-// Gathering one import's people as canonical CSV lines: duplicates resolved as they stream in
-// (the latest submission wins), and compared with what is stored line by line. A line is whatever
-// the caller holds it as (L): the importer keeps only a number, the line's place in a file it
-// spooled to disk, rather than objects or strings, which keeps a 100,000-row import small.
+// The plan of an import of students or mentors: the rows of every input file and the people
+// already stored go in; out come the people to store, the rejected rows, the duplicates, the
+// warnings and the counts. Pure: reading the files and writing the plan are the command's work.
+import type { Scheme } from '../scheme/schema.js';
+import { peopleColumns, personRow } from '../store/people-rows.js';
+import type { Mentor, RowProblem, Student } from '../types.js';
+import type { PeopleTarget, RejectedRow } from './people.js';
+import { type ColumnPlan, parseWithPlan, type TableRows } from './pipeline.js';
 
 export interface Duplicate {
   email: string;
@@ -9,87 +13,130 @@ export interface Duplicate {
   dropped: { file: string; row: number; submitted_at: string }[];
 }
 
-export interface LineEntry<L> {
-  line: L;
-  submitted_at: string;
-  file: string;
-  row: number;
+/** One input file: its rows (header rows included) and the column plan decided for it. */
+export interface ImportFile {
+  table: TableRows;
+  plan: ColumnPlan;
 }
 
-export class IncomingPeople<L> {
-  private readonly byEmail = new Map<string, LineEntry<L>>();
-  private readonly dups = new Map<string, Duplicate>();
-
-  add(email: string, entry: LineEntry<L>): void {
-    const current = this.byEmail.get(email);
-    if (!current) {
-      this.byEmail.set(email, entry);
-      return;
-    }
-    const laterWins = entry.submitted_at >= current.submitted_at;
-    const kept = laterWins ? entry : current;
-    const dropped = laterWins ? current : entry;
-    const d = this.dups.get(email) ?? { email, kept: toRef(kept), dropped: [] };
-    d.kept = toRef(kept);
-    d.dropped = [...d.dropped.filter((x) => !(x.file === kept.file && x.row === kept.row)), toRef(dropped)];
-    this.dups.set(email, d);
-    if (laterWins) this.byEmail.set(email, entry);
-  }
-
-  delete(email: string): void {
-    this.byEmail.delete(email);
-  }
-
-  get duplicates(): Duplicate[] {
-    return [...this.dups.values()];
-  }
-
-  entries(): IterableIterator<[string, LineEntry<L>]> {
-    return this.byEmail.entries();
-  }
+export interface ImportInput<T> {
+  target: PeopleTarget;
+  scheme: Scheme;
+  /** The latest graduation year accepted (this year + 1). */
+  maxYear: number;
+  files: readonly ImportFile[];
+  /** The people data/students.csv or data/mentors.csv holds now, in file order. */
+  stored: readonly T[];
+  /** The emails stored on the other side: a person cannot be both a student and a mentor. */
+  otherSide: ReadonlySet<string>;
 }
 
-function toRef(e: LineEntry<unknown>) {
-  return { file: e.file, row: e.row, submitted_at: e.submitted_at };
-}
-
-export interface LineMerge<L> {
-  lines: L[];
+export interface ImportPlan<T> {
+  /** Everyone the data file holds after the import: stored order first, new people appended. */
+  people: T[];
+  /** Rejected rows, grouped by input file (in the order their files first rejected a row). */
+  rejects: RejectedRow[];
+  duplicates: Duplicate[];
+  warnings: RowProblem[];
+  dropped: { file: string; row: number; reason: string }[];
   imported: number;
   updated: number;
   unchanged: number;
   older: number;
 }
 
+interface Entry<T> {
+  person: T;
+  file: string;
+  row: number;
+}
+
+const ref = (e: Entry<Student | Mentor>) => ({ file: e.file, row: e.row, submitted_at: e.person.submitted_at });
+
 /**
- * Stored order first, new people appended; an older submission never replaces a newer one.
- * `same`: whether a stored line and an incoming one hold the same bytes.
+ * Each person once, in the order they first came; of two submissions the later wins (the later
+ * row when they tie or carry no time).
  */
-export function mergeLines<L>(
-  stored: ReadonlyMap<string, { line: L; submitted_at: string }>,
-  incoming: IncomingPeople<L>,
-  same: (stored: L, incoming: L) => boolean,
-): LineMerge<L> {
-  if (stored.size === 0) {
-    // The first import: everyone is new, in the order they came (no second map of 100,000).
-    const lines = [...incoming.entries()].map(([, e]) => e.line);
-    return { lines, imported: lines.length, updated: 0, unchanged: 0, older: 0 };
+function latestSubmissions<T extends Student | Mentor>(entries: Iterable<Entry<T>>): { byEmail: Map<string, Entry<T>>; duplicates: Duplicate[] } {
+  const byEmail = new Map<string, Entry<T>>();
+  const dups = new Map<string, Duplicate>();
+  for (const entry of entries) {
+    const email = entry.person.email;
+    const current = byEmail.get(email);
+    if (!current) {
+      byEmail.set(email, entry);
+      continue;
+    }
+    const laterWins = entry.person.submitted_at >= current.person.submitted_at;
+    const kept = laterWins ? entry : current;
+    const dropped = laterWins ? current : entry;
+    const d = dups.get(email) ?? { email, kept: ref(kept), dropped: [] };
+    d.kept = ref(kept);
+    d.dropped = [...d.dropped.filter((x) => !(x.file === kept.file && x.row === kept.row)), ref(dropped)];
+    dups.set(email, d);
+    if (laterWins) byEmail.set(email, entry);
   }
-  const merged = new Map<string, L>();
-  for (const [email, s] of stored) merged.set(email, s.line);
-  const out: LineMerge<L> = { lines: [], imported: 0, updated: 0, unchanged: 0, older: 0 };
-  for (const [email, e] of incoming.entries()) {
-    const s = stored.get(email);
+  return { byEmail, duplicates: [...dups.values()] };
+}
+
+/** Whether two people would be written as the same line of the data file. */
+function sameStored(keys: readonly string[], a: Student | Mentor, b: Student | Mentor): boolean {
+  const ra = personRow(a);
+  const rb = personRow(b);
+  return keys.every((k) => (ra[k] ?? '') === (rb[k] ?? ''));
+}
+
+export function planImport<T extends Student | Mentor>(input: ImportInput<T>): ImportPlan<T> {
+  const { target, scheme, maxYear } = input;
+  const plan: ImportPlan<T> = { people: [], rejects: [], duplicates: [], warnings: [], dropped: [], imported: 0, updated: 0, unchanged: 0, older: 0 };
+  const rejectsByFile = new Map<string, RejectedRow[]>();
+  const reject = (r: RejectedRow) => {
+    const list = rejectsByFile.get(r.file);
+    if (list) list.push(r);
+    else rejectsByFile.set(r.file, [r]);
+  };
+  const accepted: Entry<T>[] = [];
+  for (const { table, plan: columns } of input.files) {
+    const parsed = parseWithPlan<T>(table, target, scheme, columns, maxYear);
+    plan.dropped.push(...parsed.dropped);
+    parsed.rejects.forEach(reject);
+    plan.warnings.push(...parsed.warnings);
+    for (const p of parsed.people) accepted.push(p);
+  }
+  const { byEmail, duplicates } = latestSubmissions(accepted);
+  plan.duplicates = duplicates;
+  // The later import's row is the one rejected: the stored side stays as it is.
+  const other = target === 'students' ? 'mentor' : 'student';
+  for (const [email, e] of byEmail) {
+    if (!input.otherSide.has(email)) continue;
+    byEmail.delete(email);
+    reject({
+      file: e.file, row: e.row, headers: [], cells: [],
+      problems: [{ file: e.file, row: e.row, column: 'email', value: email, reason: `is already in the workspace as a ${other}; a person cannot be both` }],
+    });
+  }
+  for (const list of rejectsByFile.values()) plan.rejects.push(...list);
+
+  const merged = new Map<string, T>();
+  const storedByEmail = new Map<string, T>();
+  for (const s of input.stored) {
+    merged.set(s.email, s);
+    storedByEmail.set(s.email, s);
+  }
+  const keys = peopleColumns(target).map((c) => c.key);
+  for (const [email, { person }] of byEmail) {
+    const s = storedByEmail.get(email);
     if (!s) {
-      merged.set(email, e.line);
-      out.imported++;
-    } else if (same(s.line, e.line)) out.unchanged++;
-    else if (e.submitted_at && s.submitted_at && e.submitted_at < s.submitted_at) out.older++;
+      merged.set(email, person);
+      plan.imported++;
+    } else if (sameStored(keys, s, person)) plan.unchanged++;
+    // An older submission never replaces a newer one.
+    else if (person.submitted_at && s.submitted_at && person.submitted_at < s.submitted_at) plan.older++;
     else {
-      merged.set(email, e.line);
-      out.updated++;
+      merged.set(email, person);
+      plan.updated++;
     }
   }
-  out.lines = [...merged.values()];
-  return out;
+  plan.people = [...merged.values()];
+  return plan;
 }
