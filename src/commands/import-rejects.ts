@@ -35,7 +35,8 @@ function rejectsCsv(rows: readonly RejectedRow[]): Buffer[] {
 }
 
 function stemOf(file: string): string {
-  const stem = path.basename(file, path.extname(file));
+  // Composed, as most file systems keep it (macOS decomposes "é" itself).
+  const stem = path.basename(file, path.extname(file)).normalize('NFC');
   return stem.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '').slice(0, 80) || 'input';
 }
 

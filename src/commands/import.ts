@@ -102,6 +102,10 @@ async function build(
     kind, files, imported: 0, updated: 0, unchanged: 0, older: 0, rejected: 0, duplicates: [], dropped: [], rejects: [],
     warnings: [], notes: [], rejectFiles: [], total: 0,
   };
+  // The stored people first: what reading a big data file takes is let go before the inputs are read.
+  const stored: (Student | Mentor)[] = kind === 'students' ? loadStudents(ws, now) : loadMentors(ws, now);
+  // A person cannot be both a student and a mentor: the other side's emails are all that is needed.
+  const otherSide = new Set((kind === 'students' ? loadMentors(ws, now) : loadStudents(ws, now)).map((p) => p.email));
   const inputs: ImportFile[] = [];
   const bar = progress(ctx.stderr, `importing ${kind}`, 0, !ctx.opts.quiet);
   for (const file of files) {
@@ -114,9 +118,6 @@ async function build(
   }
   bar.end();
   ctx.debug(`read ${summary.total} rows; ${memory()}`);
-  // A person cannot be both a student and a mentor: the other side's emails are all that is needed.
-  const otherSide = new Set((kind === 'students' ? loadMentors(ws, now) : loadStudents(ws, now)).map((p) => p.email));
-  const stored: (Student | Mentor)[] = kind === 'students' ? loadStudents(ws, now) : loadMentors(ws, now);
   const plan = planImport({ target: kind, scheme: ws.scheme, maxYear, files: inputs, stored, otherSide });
   inputs.length = 0;
   ctx.debug(`planned ${plan.people.length} ${kind}; ${memory()}`);
