@@ -58,6 +58,53 @@ function ruleMatches(rule: MappingRule, header: string): boolean {
   return new RegExp(rule.pattern!, 'i').test(header.trim());
 }
 
+/** The form tool's own knowledge of its columns (see Layout). */
+export interface ColumnHints {
+  exportNames?: readonly string[];
+  toolFields?: readonly (string | null)[];
+  metadataAt?: readonly boolean[];
+}
+
+/** A list of columns short enough to read in a terminal: clipped, at most `max`, and how many more. */
+export function compactColumns(names: readonly string[], max = 12): string {
+  const shown = names.filter((n) => n.trim() !== '').map((n) => {
+    const one = n.replace(/\s+/g, ' ').trim();
+    return `"${one.length > 40 ? `${one.slice(0, 37)}...` : one}"`;
+  });
+  return shown.length > max ? `${shown.slice(0, max).join(', ')} and ${shown.length - max} more` : shown.join(', ');
+}
+
+/**
+ * Which column each --map key names: its header, its export name (Qualtrics' row 1: `Q4.1`), or
+ * its question text when only one column has it.
+ */
+function mapTargets(headers: readonly string[], maps: Map<string, string | null>, hints: ColumnHints): Map<number, string | null> {
+  const out = new Map<number, string | null>();
+  const names = hints.exportNames ?? [];
+  const text = (h: string) => h.replace(/ \[[^\]]*\]$/, '').trim().toLowerCase();
+  for (const [key, field] of maps) {
+    let at = headers.map((h, i) => (h.trim().toLowerCase() === key ? i : -1)).filter((i) => i >= 0);
+    if (!at.length) at = names.map((n, i) => (n.trim().toLowerCase() === key ? i : -1)).filter((i) => i >= 0);
+    if (!at.length) at = headers.map((h, i) => (text(h) === key ? i : -1)).filter((i) => i >= 0);
+    if (!at.length) {
+      const listed = names.length ? names.filter((n, i) => n.trim() && !hints.metadataAt?.[i]) : headers.filter((h) => !isMetadataHeader(h));
+      throw new UsageError(
+        `--map names a column "${key}" that is not in the file`,
+        `name a column by its header${names.length ? ' or its export name' : ''}; the columns include ${compactColumns(listed)}`,
+      );
+    }
+    if (at.length > 1) {
+      const by = at.map((i) => names[i] ?? '').filter(Boolean);
+      throw new UsageError(
+        `--map "${key}": ${at.length} columns have this question text`,
+        by.length ? `name one by its export name: ${compactColumns(by)}` : 'rename the columns in the file so that each is unique',
+      );
+    }
+    out.set(at[0]!, field);
+  }
+  return out;
+}
+
 export function resolveColumns(
   headers: readonly string[],
   target: Target,
@@ -65,6 +112,7 @@ export function resolveColumns(
   preset: PresetName,
   scheme: Scheme,
   maps: Map<string, string | null>,
+  hints: ColumnHints = {},
 ): ColumnMap {
   const presetRules =
     preset === 'msforms' || preset === 'googleforms' || preset === 'qualtrics' ? scheme.presets[preset].columns : [];
@@ -73,11 +121,7 @@ export function resolveColumns(
   const claimed = new Map<string, number>();
   const notes: string[] = [];
   const lowerHeaders = headers.map((h) => h.trim().toLowerCase());
-  for (const key of maps.keys()) {
-    if (!lowerHeaders.includes(key)) {
-      throw new UsageError(`--map names a column "${key}" that is not in the file`, `the columns are: ${headers.filter((h) => h.trim()).map((h) => `"${h}"`).join(', ')}`);
-    }
-  }
+  const mapAt = mapTargets(headers, maps, hints);
   const claim = (i: number, field: string | null | undefined): boolean => {
     if (field === undefined) return false;
     if (field === null) return true; // explicitly ignored
@@ -92,10 +136,12 @@ export function resolveColumns(
     return true;
   };
   // Pass 1: explicit --map; pass 2: exact headers; pass 3: patterns. Exact always beats a pattern.
-  headers.forEach((h, i) => {
-    if (maps.has(lowerHeaders[i]!)) claim(i, maps.get(lowerHeaders[i]!));
+  for (const [i, field] of mapAt) claim(i, field);
+  const decided = (i: number) => fieldAt[i] !== null || mapAt.has(i) || lowerHeaders[i]!.startsWith(REJECT_PREFIX);
+  // The form tool's own columns (by ImportId) come before any rule: their labels vary by language.
+  hints.toolFields?.forEach((f, i) => {
+    if (f && !decided(i) && !claimed.has(f)) claim(i, f);
   });
-  const decided = (i: number) => fieldAt[i] !== null || maps.has(lowerHeaders[i]!) || lowerHeaders[i]!.startsWith(REJECT_PREFIX);
   headers.forEach((h, i) => {
     if (decided(i) || h.trim() === '') return;
     const exact = [...presetRules, ...schemeRules].find((r) => r.header !== undefined && ruleMatches(r, h));
@@ -107,7 +153,7 @@ export function resolveColumns(
     if (fields.includes(canon)) claim(i, canon);
   });
   headers.forEach((h, i) => {
-    if (decided(i) || h.trim() === '' || isMetadataHeader(h)) return;
+    if (decided(i) || h.trim() === '' || isMetadataHeader(h) || hints.metadataAt?.[i]) return;
     const rule = schemeRules.find((r) => r.pattern !== undefined && ruleMatches(r, h));
     if (rule && !claimed.has(rule.field)) claim(i, rule.field);
   });

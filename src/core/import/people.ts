@@ -7,7 +7,7 @@ import { MENTOR_FIELDS, STUDENT_FIELDS } from '../types.js';
 import { type ColumnMap, REJECT_PREFIX } from './columns.js';
 import type { Layout } from './layout.js';
 import {
-  cleanLine, cleanText, normaliseEmail, parseCapacity, parseDateTime, parseMeetingPreference,
+  cleanLine, cleanText, type DateOrder, normaliseEmail, parseCapacity, parseDateTime, parseMeetingPreference,
   parseUnavailable, parseYear, parseYesNo,
 } from './values.js';
 import { Vocabulary } from './vocabulary.js';
@@ -85,6 +85,8 @@ export interface PeopleParse<T> {
   rejects: RejectedRow[];
   warnings: RowProblem[];
   dropped: { file: string; row: number; reason: string }[];
+  /** About the whole file (a column's date order, the columns used instead of Email and Name). */
+  notes: string[];
 }
 
 export interface Vocabularies {
@@ -110,6 +112,8 @@ export interface ParserInput {
   vocab: Vocabularies;
   /** The latest graduation year accepted (this year + 1). */
   maxYear: number;
+  /** Each date field's order, as read from its whole column (table-scan.ts); else scheme.date_order. */
+  dateOrders?: Readonly<Record<string, DateOrder>>;
 }
 
 export interface PeopleInput extends ParserInput {
@@ -125,7 +129,7 @@ export type RowOutcome<T> =
 /** Parse a whole table at once (small inputs and tests); big imports use makePersonParser. */
 export function parsePeople<T extends Student | Mentor>(input: PeopleInput): PeopleParse<T> {
   const parseRow = makePersonParser<T>(input);
-  const out: PeopleParse<T> = { people: [], rejects: [], warnings: [], dropped: [] };
+  const out: PeopleParse<T> = { people: [], rejects: [], warnings: [], dropped: [], notes: [] };
   for (let r = input.layout.firstDataIndex; r < input.rows.length; r++) {
     const row = input.rowNumbers[r] ?? r + 1;
     const outcome = parseRow(input.rows[r]!, row);
@@ -150,7 +154,8 @@ export function makePersonParser<T extends Student | Mentor>(input: ParserInput)
     .map((f, i) => (f === null && headers[i]!.trim() !== '' && !headers[i]!.toLowerCase().startsWith(REJECT_PREFIX) ? i : -1))
     .filter((i) => i >= 0);
   const isCanonical = layout.preset === 'canonical';
-  const order = scheme.date_order;
+  const orderOf = (field: string): DateOrder => input.dateOrders?.[field] ?? scheme.date_order;
+  const composed = Object.entries(layout.composed ?? {}).filter(([f]) => !colOf.has(f));
   const extraAt = isCanonical ? headers.findIndex((h) => h.trim().toLowerCase() === 'extra') : -1;
 
   return (cells, row) => {
@@ -159,7 +164,11 @@ export function makePersonParser<T extends Student | Mentor>(input: ParserInput)
     const problems: RowProblem[] = [];
     const get = (field: string): string => {
       const i = colOf.get(field);
-      return i === undefined ? '' : (cells[i] ?? '');
+      if (i === undefined) {
+        const parts = composed.find(([f]) => f === field)?.[1];
+        return parts ? parts.map((p) => (cells[p] ?? '').trim()).filter(Boolean).join(' ') : '';
+      }
+      return cells[i] ?? '';
     };
     const header = (field: string): string => {
       const i = colOf.get(field);
@@ -194,7 +203,7 @@ export function makePersonParser<T extends Student | Mentor>(input: ParserInput)
     const pref = parseMeetingPreference(rawPref);
     if (pref === null) problem('meeting_preference', rawPref, 'must be online, in person or either');
     const rawSubmitted = get('submitted_at');
-    const submitted = rawSubmitted.trim() ? parseDateTime(rawSubmitted, order) : '';
+    const submitted = rawSubmitted.trim() ? parseDateTime(rawSubmitted, orderOf('submitted_at')) : '';
     if (submitted === null) problem('submitted_at', rawSubmitted, 'is not a date and time');
 
     const extra: Record<string, string> = {};
@@ -252,7 +261,7 @@ export function makePersonParser<T extends Student | Mentor>(input: ParserInput)
       const year = parseYear(rawYear, input.maxYear);
       if (year === 'invalid') problem('graduation_year', rawYear, `must be a year such as 2019 (up to ${input.maxYear})`);
       const rawUnavailable = get('unavailable');
-      const unavailable = parseUnavailable(rawUnavailable, order);
+      const unavailable = parseUnavailable(rawUnavailable, orderOf('unavailable'));
       if (unavailable === null) {
         problem('unavailable', rawUnavailable, 'must be date ranges such as "01/02/2026 - 28/02/2026; 2026-03-01 to 2026-03-15"');
       }

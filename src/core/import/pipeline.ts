@@ -3,6 +3,7 @@ import type { Scheme } from '../scheme/schema.js';
 import type { Mentor, Student } from '../types.js';
 import { type ColumnMap, missingRequired, resolveColumns } from './columns.js';
 import { detectLayout, type Layout, type PresetOption } from './layout.js';
+import { scanTable } from './table-scan.js';
 import { fieldsOf, type PeopleParse, type PeopleTarget, parsePeople, REQUIRED, type Vocabularies, vocabulariesOf } from './people.js';
 
 export interface TableRows {
@@ -25,8 +26,10 @@ export function planColumns(
   maps: Map<string, string | null>,
 ): ColumnPlan {
   const layout = detectLayout(table.rows, preset, scheme);
-  const columns = resolveColumns(layout.headers, target, fieldsOf(target), layout.preset, scheme, maps);
-  return { layout, columns, missing: missingRequired(columns, REQUIRED[target]) };
+  const columns = resolveColumns(layout.headers, target, fieldsOf(target), layout.preset, scheme, maps, layout);
+  // A field the layout composes from other columns (Qualtrics' recipient name) is not missing.
+  const missing = missingRequired(columns, REQUIRED[target]).filter((f) => !layout.composed?.[f]);
+  return { layout, columns, missing };
 }
 
 export function parseWithPlan<T extends Student | Mentor>(
@@ -37,15 +40,21 @@ export function parseWithPlan<T extends Student | Mentor>(
   maxYear: number,
   vocab: Vocabularies = vocabulariesOf(scheme),
 ): PeopleParse<T> {
-  return parsePeople<T>({
+  // What only the whole file tells (date order per column, options with commas, Microsoft Forms'
+  // anonymous respondents) is settled before any row is read.
+  const facts = scanTable({ ...table, target, layout: plan.layout, columns: plan.columns, scheme, vocab });
+  const parsed = parsePeople<T>({
     target,
     file: table.file,
     rows: table.rows,
     rowNumbers: table.rowNumbers,
     layout: plan.layout,
-    columns: plan.columns,
+    columns: facts.columns,
     scheme,
-    vocab,
+    vocab: facts.vocab,
     maxYear,
+    dateOrders: facts.dateOrders,
   });
+  parsed.notes.push(...facts.notes, ...facts.warnings);
+  return parsed;
 }

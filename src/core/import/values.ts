@@ -175,3 +175,43 @@ export function cleanLine(input: string): string {
   if (!LINE_NEEDS_CLEANING.test(input)) return input;
   return cleanText(input).replace(/\s+/g, ' ');
 }
+
+const NUMERIC_DATE = /(?<![\d/.-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-])/g;
+
+/**
+ * What one answer shows about the order of its dates: a first part over 12 can only be a day,
+ * a second part over 12 only a month's day. 'ambiguous' when it holds dates that settle nothing.
+ */
+export function dateOrderShown(text: string): DateOrder | 'ambiguous' | null {
+  let shown: DateOrder | 'ambiguous' | null = null;
+  for (const m of text.matchAll(NUMERIC_DATE)) {
+    const a = +m[1]!;
+    const b = +m[3]!;
+    if (a > 12 && b <= 12) return 'DMY';
+    if (b > 12 && a <= 12) return 'MDY';
+    if (a >= 1 && b >= 1 && a <= 12 && b <= 12) shown = 'ambiguous';
+  }
+  return shown;
+}
+
+export interface ColumnDateOrder {
+  /** The order the column shows, or null when no answer settles it. */
+  order: DateOrder | null;
+  /** A row showing each order, when the column shows both (an error). */
+  conflict?: { DMY: { row: number; value: string }; MDY: { row: number; value: string } };
+  /** Whether some answer holds a date that the order changes. */
+  ambiguous: boolean;
+}
+
+/** The order a column's dates are written in, read from all of its answers. */
+export function columnDateOrder(answers: Iterable<{ row: number; value: string }>): ColumnDateOrder {
+  const seen: Partial<Record<DateOrder, { row: number; value: string }>> = {};
+  let ambiguous = false;
+  for (const a of answers) {
+    const shown = dateOrderShown(a.value);
+    if (shown === 'ambiguous') ambiguous = true;
+    else if (shown && !seen[shown]) seen[shown] = a;
+  }
+  if (seen.DMY && seen.MDY) return { order: null, conflict: { DMY: seen.DMY, MDY: seen.MDY }, ambiguous };
+  return { order: seen.DMY ? 'DMY' : seen.MDY ? 'MDY' : null, ambiguous };
+}

@@ -25,8 +25,9 @@ export class Vocabulary {
   /** Every spelling we know, longest first, for splitting. */
   readonly spellings: string[];
 
-  constructor(entries: readonly VocabularyEntryLike[]) {
-    const spellings = new Set<string>();
+  /** `options`: whole options found in the file (see commaOptions), known for splitting only. */
+  constructor(private readonly entries: readonly VocabularyEntryLike[], options: readonly string[] = []) {
+    const spellings = new Set<string>(options);
     for (const e of entries) {
       this.byKey.set(vocabKey(e.value), e.value);
       spellings.add(e.value);
@@ -36,6 +37,11 @@ export class Vocabulary {
       }
     }
     this.spellings = [...spellings].sort((a, b) => b.length - a.length);
+  }
+
+  /** The same vocabulary, also splitting answers at these whole options (still reported unknown). */
+  withOptions(options: readonly string[]): Vocabulary {
+    return options.length ? new Vocabulary(this.entries, [...this.spellings, ...options]) : this;
   }
 
   get size(): number {
@@ -91,9 +97,20 @@ export function splitOptions(answer: string, separator: string, known: readonly 
   if (separator.trim() === ';' || !text.includes(separator.trim())) {
     return [...new Set(text.split(/[;\n]/).map((p) => p.trim()).filter(Boolean))];
   }
+  return splitSpans(text, separator, known).map((p) => p.text);
+}
+
+interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** splitOptions' split of a cleaned answer, with where each piece is in it. */
+function splitSpans(text: string, separator: string, known: readonly string[]): Span[] {
   const seps = [...new Set([separator, separator.trim(), ';', '\n'].filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);
   const lower = text.toLowerCase();
-  const out: string[] = [];
+  const out: Span[] = [];
   let i = 0;
   while (i < text.length) {
     while (i < text.length && (text[i] === ' ' || isSeparatorAt(text, i, seps) > 0)) i += Math.max(1, isSeparatorAt(text, i, seps));
@@ -115,8 +132,65 @@ export function splitOptions(answer: string, separator: string, known: readonly 
       taken = j - i;
     }
     const piece = text.slice(i, i + taken).trim();
-    if (piece) out.push(piece);
+    if (piece) out.push({ text: piece, start: i, end: i + text.slice(i, i + taken).trimEnd().length });
     i += taken;
   }
   return out;
+}
+
+/**
+ * Options that contain the separator and that the vocabulary does not know ("Sore, burning or
+ * itchy eyes" in a ", "-joined answer), found from the whole file: unknown fragments that never
+ * appear alone but always together, in order, are one option. Seen once only, two fragments are
+ * joined only when the second starts in lower case (a sentence going on, not a second option).
+ */
+export function commaOptions(answers: Iterable<string>, separator: string, vocab: Vocabulary): string[] {
+  if (!separator.includes(',')) return [];
+  const count = new Map<string, number>();
+  const next = new Map<string, Map<string, number>>();
+  const prev = new Map<string, Map<string, number>>();
+  const gap = new Map<string, string>();
+  const bump = (m: Map<string, Map<string, number>>, a: string, b: string) => {
+    const inner = m.get(a) ?? new Map<string, number>();
+    inner.set(b, (inner.get(b) ?? 0) + 1);
+    m.set(a, inner);
+  };
+  for (const answer of answers) {
+    const text = answer.replace(/\r\n?/g, '\n').trim();
+    if (!text.includes(',')) continue;
+    const spans = splitSpans(text, separator, vocab.spellings);
+    spans.forEach((p, k) => {
+      if (vocab.canonical(p.text)) return;
+      count.set(p.text, (count.get(p.text) ?? 0) + 1);
+      const q = spans[k + 1];
+      if (q && !vocab.canonical(q.text)) {
+        bump(next, p.text, q.text);
+        bump(prev, q.text, p.text);
+        gap.set(`${p.text}\u0000${q.text}`, text.slice(p.end, q.start));
+      }
+    });
+  }
+  /** g, when f is always followed by g and g always preceded by f. */
+  const partner = (f: string): string | undefined => {
+    const n = next.get(f);
+    if (!n || n.size !== 1) return undefined;
+    const [g, times] = [...n][0]!;
+    const p = prev.get(g);
+    if (times !== count.get(f) || !p || p.size !== 1 || times !== count.get(g)) return undefined;
+    return times >= 2 || /^\p{Ll}/u.test(g) ? g : undefined;
+  };
+  const options: string[] = [];
+  for (const f of count.keys()) {
+    // Start at the head of a chain: a fragment no other fragment always leads to.
+    const before = prev.get(f);
+    if (before && before.size === 1 && partner([...before.keys()][0]!) === f) continue;
+    let option = f;
+    const seen = new Set([f]);
+    for (let at = f, g = partner(f); g !== undefined && !seen.has(g); at = g, g = partner(g)) {
+      option += gap.get(`${at}\u0000${g}`)! + g;
+      seen.add(g);
+    }
+    if (option !== f) options.push(option);
+  }
+  return options;
 }

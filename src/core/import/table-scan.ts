@@ -1,0 +1,82 @@
+// What only the whole file can tell, read before any row is parsed: the order each date column is
+// written in, and list options that contain the separator.
+import { DataError } from '../../errors.js';
+import type { Scheme } from '../scheme/schema.js';
+import type { ColumnMap } from './columns.js';
+import type { Layout } from './layout.js';
+import { columnDateOrder, type DateOrder } from './values.js';
+import { commaOptions } from './vocabulary.js';
+import { outsideRespondents } from './msforms.js';
+import type { PeopleTarget, Vocabularies } from './people.js';
+
+export interface TableFacts {
+  /** Each date field's order, as its column shows it or the scheme's fallback. */
+  dateOrders: Record<string, DateOrder>;
+  vocab: Vocabularies;
+  /** The column map, changed where the whole file showed a better column (see msforms.ts). */
+  columns: ColumnMap;
+  /** One line each, for the administrator (a column read by the fallback order). */
+  warnings: string[];
+  notes: string[];
+}
+
+const DATE_FIELDS = ['submitted_at', 'unavailable'];
+const LIST_FIELDS = ['sectors', 'support_areas'] as const;
+
+export function scanTable(input: {
+  file: string;
+  rows: readonly (readonly string[])[];
+  rowNumbers: readonly number[];
+  target: PeopleTarget;
+  layout: Layout;
+  columns: ColumnMap;
+  scheme: Scheme;
+  vocab: Vocabularies;
+}): TableFacts {
+  const { file, rows, rowNumbers, layout, scheme } = input;
+  let columns = input.columns;
+  const notes: string[] = [];
+  const outside = outsideRespondents(layout, columns, rows.slice(layout.firstDataIndex), input.target, scheme);
+  if (outside) {
+    columns = outside.columns;
+    notes.push(`${file}: ${outside.note}`);
+  }
+  const answers = function* (col: number) {
+    for (let r = layout.firstDataIndex; r < rows.length; r++) {
+      const cells = rows[r]!;
+      if (layout.dropReason(cells)) continue;
+      yield { row: rowNumbers[r] ?? r + 1, value: cells[col] ?? '' };
+    }
+  };
+  const facts: TableFacts = { dateOrders: {}, vocab: input.vocab, columns, warnings: [], notes };
+  for (const field of DATE_FIELDS) {
+    const col = columns.fieldAt.indexOf(field);
+    if (col < 0) continue;
+    const header = layout.headers[col]!;
+    const shown = columnDateOrder(answers(col));
+    if (shown.conflict) {
+      const { DMY, MDY } = shown.conflict;
+      throw new DataError(
+        `column "${header}" has dates written day first (row ${DMY.row}: "${DMY.value}") and month first (row ${MDY.row}: "${MDY.value}")`,
+        { file, column: header },
+        'correct the dates that are in the wrong order (one order for the whole column), then import again',
+      );
+    }
+    facts.dateOrders[field] = shown.order ?? scheme.date_order;
+    if (!shown.order && shown.ambiguous) {
+      const words = scheme.date_order === 'DMY' ? 'day first' : 'month first';
+      facts.warnings.push(
+        `${file}: column "${header}": no date in it shows whether it is written day first or month first; read as ${words}, the scheme's "date_order" setting (${scheme.date_order}) in scheme.json`,
+      );
+    }
+  }
+  const vocab = { ...input.vocab };
+  for (const field of LIST_FIELDS) {
+    const col = columns.fieldAt.indexOf(field);
+    if (col < 0) continue;
+    const found = commaOptions([...answers(col)].map((a) => a.value), layout.listSeparator, vocab[field]);
+    vocab[field] = vocab[field].withOptions(found);
+  }
+  facts.vocab = vocab;
+  return facts;
+}
