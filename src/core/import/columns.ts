@@ -150,7 +150,7 @@ export function resolveColumns(
       return;
     }
     const canon = lowerHeaders[i]!.replace(/\s+/g, '_');
-    if (fields.includes(canon)) claim(i, canon);
+    if (fields.includes(canon) && !hints.metadataAt?.[i]) claim(i, canon);
   });
   headers.forEach((h, i) => {
     if (decided(i) || h.trim() === '' || isMetadataHeader(h) || hints.metadataAt?.[i]) return;

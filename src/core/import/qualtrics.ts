@@ -69,11 +69,8 @@ export function qualtricsColumns(rows: readonly (readonly string[])[], kind: Qua
     else id = (row1[i] ?? '').trim();
     ids.push(systemId(id));
   }
-  // The legacy layout's export names are row 1 for questions (Q1) and row 2 for its own columns.
-  const exportNames = Array.from({ length: width }, (_, i) => {
-    const name = (row1[i] ?? '').trim();
-    return kind === 'legacy' && /^v\d+$/i.test(name) ? (row2[i] ?? '').trim() || name : name;
-  });
+  // Row 1 (`V5`, `Q1`); the legacy layout's row 2 labels (`EmailAddress`) are its headers.
+  const exportNames = Array.from({ length: width }, (_, i) => (row1[i] ?? '').trim());
   const texts = Array.from({ length: width }, (_, i) => (row2[i] ?? '').trim() || exportNames[i]!);
   // Columns sharing one question text (a grid's rows, a multi-answer question's choices) are told
   // apart by their export name; otherwise their answers would share one key in the extra data.
