@@ -138,10 +138,6 @@ export function resolveColumns(
   // Pass 1: explicit --map; pass 2: exact headers; pass 3: patterns. Exact always beats a pattern.
   for (const [i, field] of mapAt) claim(i, field);
   const decided = (i: number) => fieldAt[i] !== null || mapAt.has(i) || lowerHeaders[i]!.startsWith(REJECT_PREFIX);
-  // The form tool's own columns (by ImportId) come before any rule: their labels vary by language.
-  hints.toolFields?.forEach((f, i) => {
-    if (f && !decided(i) && !claimed.has(f)) claim(i, f);
-  });
   headers.forEach((h, i) => {
     if (decided(i) || h.trim() === '') return;
     const exact = [...presetRules, ...schemeRules].find((r) => r.header !== undefined && ruleMatches(r, h));
@@ -156,6 +152,11 @@ export function resolveColumns(
     if (decided(i) || h.trim() === '' || isMetadataHeader(h) || hints.metadataAt?.[i]) return;
     const rule = schemeRules.find((r) => r.pattern !== undefined && ruleMatches(r, h));
     if (rule && !claimed.has(rule.field)) claim(i, rule.field);
+  });
+  // Last, the form tool's own columns found by ImportId, whatever their label's language (the
+  // submission time; the contact list's email when the form does not ask for one).
+  hints.toolFields?.forEach((f, i) => {
+    if (f && !decided(i) && !claimed.has(f)) claim(i, f);
   });
   return { fieldAt, notes };
 }

@@ -236,3 +236,54 @@ describe('Microsoft Forms', () => {
     expect(parsed.people[0]!.person.extra['Last modified time']).toBe('2024-01-02T12:00:00');
   });
 });
+
+describe('our own exports for the cases the corpus lacks (fixtures/real-like)', () => {
+  const OWN = path.resolve(__dirname, '../../../fixtures/real-like');
+
+  it('Qualtrics with a Survey Preview and a Spam response: both dropped, the two real answers stored', async () => {
+    const { plan, parsed } = await load<Student>(path.join(OWN, 'qualtrics-preview-spam.csv'), 'students');
+    expect([plan.layout.preset, plan.layout.variant]).toEqual(['qualtrics', 'three header rows']);
+    expect(parsed.dropped.map((d) => [d.row, d.reason])).toEqual([[5, 'a Qualtrics survey preview'], [6, 'marked as spam by Qualtrics']]);
+    expect(parsed.rejects).toEqual([]);
+    expect(parsed.people.map((p) => [p.row, p.person.email, p.person.name, p.person.programme, p.person.sectors, p.person.submitted_at])).toEqual([
+      [4, 'mariam.haddad@example.ac.uk', 'Mariam Haddad', 'MSc European Political Economy', ['Think Tanks, Research & Policy Analysis', 'Consulting'], '2025-11-03T09:15:42'],
+      [7, 'jonas.weber@example.ac.uk', 'Jonas Weber', 'MSc European Studies (Research)', ['EU Institutions'], '2025-11-04T17:02:09'],
+    ]);
+  });
+
+  it('Microsoft Forms multi-select: split on ";" (trailing one ignored), date cells as dates', async () => {
+    const { plan, parsed } = await load<Student>(path.join(OWN, 'msforms-multiselect.xlsx'), 'students');
+    expect(plan.layout.preset).toBe('msforms');
+    expect(parsed.rejects).toEqual([]);
+    expect(parsed.people.map((p) => [p.person.email, p.person.sectors, p.person.support_areas, p.person.submitted_at])).toEqual([
+      ['eva.novak@example.ac.uk', ['Consulting', 'EU Institutions', 'Think Tanks, Research & Policy Analysis'], ['Interviews', 'CVs & applications'], '2025-11-03T09:15:42'],
+      ['tom.ross@example.ac.uk', ['Law'], ['Networking'], '2025-11-13T08:04:05'],
+    ]);
+    expect(parsed.warnings).toEqual([]);
+  });
+
+  it('US Google Forms with an unknown option holding a comma: month first with no setting, one warning naming the whole option', async () => {
+    const { plan, parsed } = await load<Student>(path.join(OWN, 'googleforms-us-comma-option.csv'), 'students');
+    expect(plan.layout.preset).toBe('googleforms');
+    expect(parsed.notes).toEqual([]);
+    expect(parsed.people.map((p) => [p.person.submitted_at, p.person.sectors])).toEqual([
+      ['2025-11-03T09:15:42', ['Arts, culture & heritage', 'Consulting']],
+      ['2025-11-03T14:02:10', ['Consulting']],
+      ['2025-11-14T08:00:01', ['Law', 'Arts, culture & heritage']],
+    ]);
+    expect([...new Set(parsed.warnings.map((w) => w.value))]).toEqual(['Arts, culture & heritage']);
+    expect(parsed.warnings[0]!.reason).toMatch(/unknown sector "Arts, culture & heritage".*vocabularies\.sectors/);
+  });
+
+  it('Windows-1252 Google Sheets download: accents, curly apostrophe and pound sign read right', async () => {
+    const file = path.join(OWN, 'googlesheets-windows-1252.csv');
+    expect(fs.readFileSync(file).includes(0x92)).toBe(true);
+    const { parsed } = await load<Student>(file, 'students');
+    expect(parsed.rejects).toEqual([]);
+    expect(parsed.people.map((p) => [p.person.name, p.person.submitted_at, p.person.sectors])).toEqual([
+      ['Chloé Lefèvre', '2025-11-03T09:15:42', ['Consulting', 'Finance & Banking']],
+      ['Seán O’Brien', '2025-11-14T16:40:05', ['EU Institutions']],
+    ]);
+    expect(parsed.people[0]!.person.extra['Anything else?']).toBe('I’d like a mentor in Zürich; budget £0');
+  });
+});
