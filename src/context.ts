@@ -1,6 +1,7 @@
 // What a command handler gets from the outside world. Tests build one with buffers and a fixed clock.
 import type { Readable, Writable } from 'node:stream';
 import type { ChalkInstance } from 'chalk';
+import type { FsPort } from './io/fs-port.js';
 
 export interface GlobalOptions {
   workspace?: string;
@@ -21,6 +22,8 @@ export interface Context {
   stderr: OutStream;
   stdin: Readable & { isTTY?: boolean };
   opts: GlobalOptions;
+  /** The file-system port for the workspace's transaction, journal and lock (node:fs when absent). */
+  fs?: FsPort;
   /** The clock. MENTORSHIP_TODAY (YYYY-MM-DD) pins it, for demos and tests. */
   now(): Date;
   chalk: ChalkInstance;

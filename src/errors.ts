@@ -78,3 +78,32 @@ export function describeError(err: unknown): { line: string; exitCode: number; i
     internal: true,
   };
 }
+
+/**
+ * What a failed file operation means to an administrator, by its errno code: the one map every
+ * message about the disk uses (writing a workspace, reading an input, the lock).
+ */
+const ERRNO_REASONS: Readonly<Record<string, string>> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is exceeded',
+  EROFS: 'the folder is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EBUSY: 'the file is in use by another program',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder, not a file',
+  EMFILE: 'too many files are open',
+  ENFILE: 'too many files are open',
+  ENAMETOOLONG: 'the file name is too long',
+  EIO: 'the disk reported an i/o error (EIO)',
+};
+
+export function errnoReason(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  return (e?.code && ERRNO_REASONS[e.code]) || (e instanceof Error ? e.message : String(err));
+}
+
+/** A failed write as the administrator can act on it: what could not be written, why, and the fix. */
+export function ioError(err: unknown, file: string): DataError {
+  return new DataError(`cannot write ${file}: ${errnoReason(err)}`, { file }, 'free some space or fix the folder permissions, then run the command again; nothing was changed');
+}

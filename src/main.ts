@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { buildProgram, CommanderError } from './cli.js';
 import type { Context, GlobalOptions, OutStream } from './context.js';
 import { describeError, UsageError } from './errors.js';
+import type { FsPort } from './io/fs-port.js';
 import { makeChalk } from './ui/color.js';
 
 export interface MainIo {
@@ -11,6 +12,8 @@ export interface MainIo {
   stdout?: OutStream;
   stderr?: OutStream;
   stdin?: Readable & { isTTY?: boolean };
+  /** The file-system port of the workspace's transaction and lock; tests inject faults through it. */
+  fs?: FsPort;
 }
 
 function clock(env: NodeJS.ProcessEnv): () => Date {
@@ -22,7 +25,7 @@ function clock(env: NodeJS.ProcessEnv): () => Date {
   return () => new Date();
 }
 
-export function makeContext(opts: GlobalOptions, io: Required<MainIo>): Context {
+export function makeContext(opts: GlobalOptions, io: Required<Omit<MainIo, 'fs'>> & Pick<MainIo, 'fs'>): Context {
   const chalk = makeChalk(io.env, Boolean(io.stderr.isTTY));
   return {
     cwd: io.cwd,
@@ -31,6 +34,7 @@ export function makeContext(opts: GlobalOptions, io: Required<MainIo>): Context 
     stderr: io.stderr,
     stdin: io.stdin,
     opts,
+    ...(io.fs ? { fs: io.fs } : {}),
     now: clock(io.env),
     chalk,
     interactive: Boolean(io.stdin.isTTY) && !opts.yes && io.env.CI !== 'true',
@@ -62,7 +66,8 @@ function currentFolder(): string {
 }
 
 export async function main(argv: string[], partial: MainIo = {}): Promise<number> {
-  const io: Omit<Required<MainIo>, 'cwd'> = {
+  const io: Omit<Required<Omit<MainIo, 'fs'>>, 'cwd'> & Pick<MainIo, 'fs'> = {
+    fs: partial.fs,
     env: partial.env ?? process.env,
     stdout: partial.stdout ?? process.stdout,
     stderr: partial.stderr ?? process.stderr,

@@ -21,7 +21,7 @@ export interface StepResult {
   step: string;
   today: string;
   command: string;
-  status: 'done' | 'not available yet';
+  status: 'done';
   figure: string;
 }
 
@@ -114,10 +114,6 @@ export async function runDemo(ctx: Context, dir: string): Promise<{ workspace: s
     });
     const command = `mentorship ${step.argv.map((a) => (a.startsWith(FIXTURES_DIR) ? `fixtures/${path.basename(a)}` : a === root ? dir : a)).join(' ')}`;
     ctx.debug(`${command} (MENTORSHIP_TODAY=${step.today}): exit ${code}`);
-    if (code !== 0 && /not available yet/.test(stderr.text)) {
-      results.push({ step: step.title, today: step.today, command, status: 'not available yet', figure: stderr.text.trim().split('\n')[0] ?? '' });
-      continue;
-    }
     if (code !== 0) {
       throw new DataError(`demo step "${step.title}" (${command}) failed with exit ${code}: ${stderr.text.trim().split('\n').slice(0, 3).join(' / ')}`, {}, 'run that command by hand in the demo folder with --verbose to see why');
     }
@@ -144,8 +140,7 @@ export async function run(ctx: Context, dir: string): Promise<void> {
     return;
   }
   result.steps.forEach((s, i) => {
-    const mark = s.status === 'done' ? '' : ctx.chalk.yellow(' (not available yet in this version)');
-    ctx.print(`${String(i + 1).padStart(2)}. ${s.today}  ${s.step.padEnd(46)} ${s.status === 'done' ? s.figure : ''}${mark}`);
+    ctx.print(`${String(i + 1).padStart(2)}. ${s.today}  ${s.step.padEnd(46)} ${s.figure}`);
   });
   ctx.print(`\nThe workspace is ${result.workspace}. Open:`);
   for (const f of files) ctx.print(`  ${path.join(result.workspace, f)}`);

@@ -18,7 +18,7 @@ export async function initWorkspace(ctx: Context, dir: string, name?: string): P
   if (fs.existsSync(path.join(root, SCHEME_FILE)) && !ctx.opts.force) {
     throw new UsageError(`${root} already holds a scheme workspace`, 'use another folder, or --force to reset scheme.json and the templates (data/ is kept)');
   }
-  const tx = new Transaction(root, { force: true });
+  const tx = new Transaction(root, { force: true, dryRun: ctx.opts.dryRun, fs: ctx.fs });
   tx.write(SCHEME_FILE, `${JSON.stringify(defaultScheme(name), null, 2)}\n`, { generated: false });
   if (fs.existsSync(TEMPLATES_DIR)) {
     for (const f of fs.readdirSync(TEMPLATES_DIR).sort()) {
@@ -40,13 +40,8 @@ export async function initWorkspace(ctx: Context, dir: string, name?: string): P
     ].join('\r\n'),
     { generated: false },
   );
-  const planned = tx.plan().map((c) => c.path);
-  if (!ctx.opts.dryRun) {
-    fs.mkdirSync(path.join(root, 'data'), { recursive: true });
-    fs.mkdirSync(path.join(root, 'out'), { recursive: true });
-    fs.mkdirSync(path.join(root, 'templates'), { recursive: true });
-    tx.commit();
-  }
+  for (const folder of ['data', 'out', 'templates']) tx.folder(folder);
+  const planned = tx.commit().map((c) => c.path);
   return { workspace: root, created: [...planned, 'data/', 'out/'] };
 }
 

@@ -19,22 +19,19 @@ export async function changeWorkspace<R>(
   build: (ws: Workspace, tx: Transaction) => Promise<R> | R,
 ): Promise<Changed<R>> {
   const { ws, release } = openWorkspace(ctx, command);
-  const tx = new Transaction(ws.root, { force: ctx.opts.force });
+  const tx = new Transaction(ws.root, { force: ctx.opts.force, dryRun: ctx.opts.dryRun, fs: ctx.fs });
   try {
     const started = Date.now();
     const result = await build(ws, tx);
     ctx.debug(`${command}: computed in ${Date.now() - started} ms, ${tx.size} file(s) staged`);
-    if (ctx.opts.dryRun) {
-      const changes = tx.plan();
-      const edited = ctx.opts.force ? [] : tx.editedByPeople();
-      for (const e of edited) ctx.warn(`${e} was edited since mentorship wrote it: the real run needs --force to replace it`);
-      tx.abandon();
-      return { result, changes, dryRun: true };
+    if (tx.dryRun && !ctx.opts.force) {
+      for (const e of tx.editedByPeople()) ctx.warn(`${e} was edited since mentorship wrote it: the real run needs --force to replace it`);
     }
     const committing = Date.now();
+    // A dry run's transaction only plans: commit() says what it would write and writes nothing.
     const changes = tx.commit();
-    ctx.debug(`${command}: written in ${Date.now() - committing} ms`);
-    return { result, changes, dryRun: false };
+    ctx.debug(`${command}: ${tx.dryRun ? 'planned' : 'written'} in ${Date.now() - committing} ms`);
+    return { result, changes, dryRun: tx.dryRun };
   } catch (err) {
     // Files written ahead by a command that then failed (or was refused) are not left behind.
     tx.abandon();

@@ -3,22 +3,29 @@
 //   1. each new file is written beside its target as a temporary file (a folder that does not
 //      exist yet is built whole beside its place instead, to be renamed in as one); a command may
 //      write these ahead (writeAhead) while it still computes;
-//   2. each file about to be replaced or deleted gets a hard-linked backup;
-//   3. a journal listing all of it is written (atomically);
+//   2. each file about to be replaced or deleted gets a backup (a hard link, or a copy);
+//   3. a journal listing all of it is written (atomically; see journal.ts);
 //   4. the temporaries are renamed over their targets and deletions done;
 //   5. the journal is removed: this is the commit point; backups are then cleaned up.
 // If the process dies between 3 and 5, the next command finds the journal and rolls back.
+// A dry run is a transaction in its other mode: it plans the same way and writes nothing.
+// Every file operation goes through the port (fs-port.ts); those on a file another program holds
+// are tried again, then stop naming the file (held.ts).
 // No library does multi-file atomic commits with rollback, hence this small hand-written one.
-import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DataError } from '../errors.js';
-import { BAK_SUFFIX, cleanupFiles, JOURNAL, type Journal, rollback, STATE_DIR, TMP_SUFFIX } from './journal.js';
+import { DataError, errnoReason, InternalError, ioError } from '../errors.js';
+import { type ByteSource, chunkSource, isByteSource, sameBytes, sha256, writeFileDurably } from './bytes.js';
+import { type FsPort, nodeFs } from './fs-port.js';
+import { backUp, BAK_SUFFIX, knownName, patiently, TMP_SUFFIX } from './held.js';
+import { cleanupFiles, type Journal, type JournalEntry, JOURNAL_PATH, journalText, NEW_FOLDER_MARK, rollback } from './journal.js';
+import { MANIFEST_PATH, manifestText, readManifest, STATE_DIR } from './manifest.js';
 
 // Recovery after a crash lives beside the journal; commands reach it through here.
 export { needsRecovery, recoverWorkspace, rollback } from './journal.js';
-
-const MANIFEST = 'generated.json';
+export { generatedFiles } from './manifest.js';
+export { type ByteSource, sha256, writeAll } from './bytes.js';
+export { ioError } from '../errors.js';
+export type { FsPort } from './fs-port.js';
 
 export interface PlannedChange {
   path: string; // relative to the workspace, with forward slashes
@@ -26,22 +33,12 @@ export interface PlannedChange {
   bytes: number;
 }
 
-/**
- * A file's bytes given as chunks read on demand, for a file too big to hold (an import's people,
- * spooled to disk): asked for again each time the commit needs them (to compare, hash, write).
- * A chunk need only stay valid until the next is asked for.
- */
-export interface ByteSource {
-  readonly size: number;
-  chunks(): Iterable<Uint8Array>;
-}
-
-function isByteSource(data: unknown): data is ByteSource {
-  return typeof data === 'object' && data !== null && typeof (data as ByteSource).chunks === 'function';
-}
-
-function chunkSource(chunks: readonly Uint8Array[]): ByteSource {
-  return { size: chunks.reduce((n, c) => n + c.length, 0), chunks: () => chunks };
+export interface TransactionOptions {
+  /** Replace generated files a person edited. */
+  force?: boolean;
+  /** Plan only: commit() says what it would do and writes nothing. */
+  dryRun?: boolean;
+  fs?: FsPort;
 }
 
 interface Staged {
@@ -58,68 +55,8 @@ interface Staged {
   kept?: { size: number; digest: string };
 }
 
-
-export function sha256(data: Uint8Array | readonly Uint8Array[] | ByteSource): string {
-  const h = createHash('sha256');
-  if (isByteSource(data)) for (const c of data.chunks()) h.update(c);
-  else if (Array.isArray(data)) for (const c of data) h.update(c);
-  else h.update(data as Uint8Array);
-  return h.digest('hex');
-}
-
-/** Whether a file's bytes equal these chunks, without joining the chunks into one buffer. */
-function sameBytes(current: Buffer, source: ByteSource): boolean {
-  if (current.length !== source.size) return false;
-  let at = 0;
-  for (const c of source.chunks()) {
-    if (at + c.length > current.length || Buffer.compare(current.subarray(at, at + c.length), c) !== 0) return false;
-    at += c.length;
-  }
-  return at === current.length;
-}
-
-/** Test hook: fail after this many renames, to prove rollback works. */
-let failAfterRenames: number | null = null;
-export function injectFailureAfterRenames(n: number | null): void {
-  failAfterRenames = n;
-}
-
-/** Test hook: how many renames (and deletions) the last commit made; a new folder is one. */
-let lastRenames = 0;
-export function renamesOfLastCommit(): number {
-  return lastRenames;
-}
-
 function tmpName(abs: string, suffix: string): string {
   return path.join(path.dirname(abs), `.${path.basename(abs)}${suffix}`);
-}
-
-/**
- * What mentorship wrote into a workspace: whether it wrote a file, and whether that file is still
- * exactly as written (safe to replace or remove without --force). Read once, ask many times.
- */
-export function generatedFiles(root: string): { wrote(rel: string): boolean; untouched(rel: string): boolean } {
-  const manifest = readManifest(root);
-  return {
-    wrote: (rel) => Boolean(manifest[rel]),
-    untouched: (rel) => {
-      const known = manifest[rel];
-      if (!known) return false;
-      try {
-        return sha256(fs.readFileSync(path.join(root, rel))) === known;
-      } catch {
-        return false;
-      }
-    },
-  };
-}
-
-function readManifest(root: string): Record<string, string> {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(root, STATE_DIR, MANIFEST), 'utf8')) as Record<string, string>;
-  } catch {
-    return {};
-  }
 }
 
 /** Resolve a workspace-relative path and refuse anything that would leave the workspace. */
@@ -132,20 +69,12 @@ export function insideWorkspace(root: string, rel: string): string {
   return abs;
 }
 
-/** A failed write as the administrator can act on it: what could not be written, why, and the fix. */
-export function ioError(err: unknown, file: string): DataError {
-  const e = err as NodeJS.ErrnoException;
-  const reason =
-    e.code === 'ENOSPC' ? 'the disk is full' :
-    e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' :
-    e.code === 'EROFS' ? 'the folder is read-only' :
-    e.code === 'EDQUOT' ? 'the disk quota is exceeded' :
-    e.message;
-  return new DataError(`cannot write ${file}: ${reason}`, { file }, 'free some space or fix the folder permissions, then run the command again; nothing was changed');
-}
-
 export class Transaction {
+  readonly dryRun: boolean;
+  private readonly port: FsPort;
   private staged = new Map<string, Staged>();
+  /** Folders to exist after the commit, even empty (init's data/ and out/). */
+  private wantedFolders = new Set<string>();
   /** What was in each folder when writeAhead() first looked (the lock keeps it so). */
   private listings = new Map<string, Set<string>>();
   /** New folders being built whole by writeAhead(): target folder -> its staging folder. */
@@ -154,8 +83,11 @@ export class Transaction {
   private made = new Set<string>();
   constructor(
     readonly root: string,
-    private readonly opts: { force?: boolean } = {},
-  ) {}
+    private readonly opts: TransactionOptions = {},
+  ) {
+    this.dryRun = Boolean(opts.dryRun);
+    this.port = opts.fs ?? nodeFs;
+  }
 
   /** Stage a file. `generated` files (under out/) are protected from overwriting people's edits. */
   write(rel: string, data: Buffer | string | readonly Buffer[] | ByteSource, opts: { generated?: boolean; durable?: boolean } = {}): void {
@@ -180,13 +112,28 @@ export class Transaction {
     this.staged.set(norm, { rel: norm, data: null, generated: false, durable: true });
   }
 
+  /** A folder that must exist after the commit, even if empty. */
+  folder(rel: string): void {
+    this.wantedFolders.add(insideWorkspace(this.root, rel));
+  }
+
+  /** Run `op` on a workspace file, waiting for a program that holds it (held.ts). */
+  private patient<T>(abs: string, op: () => T): T {
+    return patiently(this.port, this.root, abs, op);
+  }
+
+  private writeFile(file: string, data: ByteSource, durable: boolean): void {
+    writeFileDurably(this.port, () => this.patient(file, () => this.port.openSync(file, 'w')), data, durable);
+  }
+
   /**
    * Write the temporaries of these staged files now instead of at commit, for those whose target
    * does not exist yet: a command can do this slow disk work (thousands of new drafts) while a
    * worker thread computes. Nothing is visible until commit() renames them; abandon() (or the
-   * recovery of a workspace after a crash) removes them. Never for a dry run.
+   * recovery of a workspace after a crash) removes them. Nothing at all in a dry run.
    */
   writeAhead(rels: Iterable<string>): void {
+    if (this.dryRun) return;
     let current = '';
     try {
       for (const rel of rels) {
@@ -198,12 +145,13 @@ export class Transaction {
         if (where === null) continue;
         // Marked before writing, so that a failure half-way still removes this temporary.
         s.written = where;
-        writeFileDurably(where, s.data, s.durable);
+        this.writeFile(where, s.data, s.durable);
         s.kept = { size: s.data.size, digest: sha256(s.data) };
         s.data = chunkSource([]);
       }
     } catch (err) {
       this.abandon();
+      if (err instanceof DataError) throw err;
       throw ioError(err, current);
     }
   }
@@ -219,7 +167,7 @@ export class Transaction {
     if (folder) return this.insideStaging(folder, abs);
     let names = this.listings.get(dir);
     if (!names) {
-      names = new Set(fs.readdirSync(dir));
+      names = new Set(this.port.readdirSync(dir));
       this.listings.set(dir, names);
     }
     return names.has(path.basename(abs)) ? null : tmpName(abs, TMP_SUFFIX);
@@ -230,7 +178,7 @@ export class Transaction {
     const inside = path.join(this.folders.get(folder)!, path.relative(folder, abs));
     const parent = path.dirname(inside);
     if (!this.made.has(parent)) {
-      fs.mkdirSync(parent, { recursive: true });
+      this.port.mkdirSync(parent, { recursive: true });
       this.made.add(parent);
     }
     return inside;
@@ -239,8 +187,8 @@ export class Transaction {
   /** Write a staged file's bytes at `where`, unless writeAhead() already did (then they are gone). */
   private writeOut(s: Staged, where: string): void {
     if (s.written) return;
-    if (s.kept) throw new Error(`internal: ${s.rel} was written ahead, then its temporary was removed`);
-    writeFileDurably(where, s.data!, s.durable);
+    if (s.kept) throw new InternalError(`${s.rel} was written ahead, then its temporary was removed`);
+    this.writeFile(where, s.data!, s.durable);
   }
 
   /** The new folder (being built whole) that holds `dir`, if any. */
@@ -253,12 +201,14 @@ export class Transaction {
   private newFolderOf(dir: string): string | null {
     const known = this.folderHolding(dir);
     if (known) return known;
-    if (this.listings.has(dir) || fs.existsSync(dir)) return null;
+    if (this.listings.has(dir) || this.port.existsSync(dir)) return null;
     let top = dir;
-    while (path.dirname(top) !== this.root && !fs.existsSync(path.dirname(top))) top = path.dirname(top);
+    while (path.dirname(top) !== this.root && !this.port.existsSync(path.dirname(top))) top = path.dirname(top);
     const staging = tmpName(top, TMP_SUFFIX);
-    fs.rmSync(staging, { recursive: true, force: true });
-    fs.mkdirSync(staging);
+    this.port.rmSync(staging, { recursive: true, force: true });
+    this.port.mkdirSync(staging);
+    // The mark a rollback looks for before it removes a folder (see journal.ts).
+    this.port.closeSync(this.port.openSync(path.join(staging, NEW_FOLDER_MARK), 'w'));
     this.folders.set(top, staging);
     return top;
   }
@@ -266,7 +216,7 @@ export class Transaction {
   /** Remove what writeAhead() wrote: the command stopped before its commit (or was a dry run). */
   abandon(): void {
     for (const s of this.staged.values()) this.forgetWritten(s.rel);
-    for (const staging of this.folders.values()) fs.rmSync(staging, { recursive: true, force: true });
+    for (const staging of this.folders.values()) this.port.rmSync(staging, { recursive: true, force: true });
     this.folders.clear();
     this.made.clear();
   }
@@ -274,7 +224,7 @@ export class Transaction {
   private forgetWritten(rel: string): void {
     const s = this.staged.get(rel);
     if (!s?.written) return;
-    fs.rmSync(s.written, { force: true });
+    this.port.rmSync(s.written, { force: true });
     delete s.written;
   }
 
@@ -291,7 +241,7 @@ export class Transaction {
    * edited since we wrote them. Each existing target is read once.
    */
   private survey(): { plan: PlannedChange[]; edited: string[]; changing: Staged[]; manifest: Record<string, string> } {
-    const manifest = readManifest(this.root);
+    const manifest = readManifest(this.root, this.port);
     const plan: PlannedChange[] = [];
     const edited: string[] = [];
     const changing: Staged[] = [];
@@ -303,7 +253,7 @@ export class Transaction {
       let names = listings.get(dir);
       if (!names) {
         try {
-          names = new Set(fs.readdirSync(dir));
+          names = new Set(this.port.readdirSync(dir));
         } catch {
           names = new Set();
         }
@@ -313,16 +263,19 @@ export class Transaction {
     };
     for (const s of [...this.staged.values()].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))) {
       const abs = path.join(this.root, s.rel);
+      const there = exists(abs);
       let current: Buffer | null = null;
-      if (exists(abs)) {
+      if (there) {
         try {
-          current = fs.readFileSync(abs);
-        } catch {
-          current = null; // unreadable: it will be replaced
+          current = this.patient(abs, () => this.port.readFileSync(abs));
+        } catch (err) {
+          // Held open by another program: say so now, before anything is written.
+          if (err instanceof DataError) throw err;
+          current = null; // unreadable otherwise: replaced, with a backup
         }
       }
       if (s.data === null) {
-        if (current) {
+        if (there) {
           plan.push({ path: s.rel, action: 'delete', bytes: 0 });
           changing.push(s);
         }
@@ -334,13 +287,13 @@ export class Transaction {
         continue;
       }
       if (current && s.generated && manifest[s.rel] !== sha256(current)) edited.push(s.rel);
-      plan.push({ path: s.rel, action: current ? 'replace' : 'create', bytes });
+      plan.push({ path: s.rel, action: there ? 'replace' : 'create', bytes });
       changing.push(s);
     }
     return { plan, edited, changing, manifest };
   }
 
-  /** What commit() would do: the basis of --dry-run. */
+  /** What commit() would do. */
   plan(): PlannedChange[] {
     return this.survey().plan;
   }
@@ -350,8 +303,13 @@ export class Transaction {
     return this.survey().edited;
   }
 
+  /** Write everything staged, or nothing; in a dry run, only say what that would be. */
   commit(): PlannedChange[] {
     const { plan, edited, changing: changes, manifest } = this.survey();
+    if (this.dryRun) {
+      this.abandon();
+      return plan;
+    }
     // A file written ahead that turns out unchanged (or whose commit is refused) is not renamed.
     const renaming = new Set(changes);
     for (const s of this.staged.values()) if (!renaming.has(s)) this.forgetWritten(s.rel);
@@ -378,24 +336,24 @@ export class Transaction {
         manifestChanged = true;
       }
     }
-    if (manifestChanged) {
-      changes.push({
-        rel: `${STATE_DIR}/${MANIFEST}`,
-        data: chunkSource([Buffer.from(`${JSON.stringify(manifest, null, 1)}\n`)]),
-        generated: false,
-        durable: true,
-      });
-    }
-    if (changes.length === 0) return plan;
+    if (manifestChanged) changes.push({ rel: MANIFEST_PATH, data: chunkSource([manifestText(manifest)]), generated: false, durable: true });
+    if (changes.length === 0 && this.wantedFolders.size === 0) return plan;
+    if (changes.length) this.apply(this.stage(changes, new Set(plan.filter((p) => p.action === 'replace' || p.action === 'delete').map((p) => p.path))));
+    for (const dir of this.wantedFolders) this.patient(dir, () => this.port.mkdirSync(dir, { recursive: true }));
+    return plan;
+  }
+
+  /** Steps 1 to 3: temporaries, backups, the journal. On any failure, nothing is left behind. */
+  private stage(changes: Staged[], replacing: ReadonlySet<string>): Journal {
+    const port = this.port;
     const journal: Journal = { entries: [] };
-    const replacing = new Set(plan.filter((p) => p.action === 'replace' || p.action === 'delete').map((p) => p.path));
     const made = new Set<string>();
-    const journalPath = path.join(this.root, STATE_DIR, JOURNAL);
+    const journalPath = path.join(this.root, JOURNAL_PATH);
     let current = this.root;
     try {
       for (const [folder, staging] of this.folders) {
         // Only ever a folder that did not exist: rollback removes it whole.
-        if (fs.existsSync(folder)) {
+        if (port.existsSync(folder)) {
           throw new DataError(
             `${path.relative(this.root, folder)} appeared while the command ran`,
             { file: path.relative(this.root, folder) },
@@ -415,91 +373,75 @@ export class Transaction {
           continue;
         }
         if (!made.has(dir)) {
-          fs.mkdirSync(dir, { recursive: true });
+          port.mkdirSync(dir, { recursive: true });
           made.add(dir);
         }
         // Listed before anything is written, so that a failure half-way through staging (a full
         // disk while writing this very file) cleans up this file's temporary and backup too.
-        const entry = {
+        const backedUp = replacing.has(s.rel) || (s.rel.startsWith(STATE_DIR) && port.existsSync(abs));
+        const entry: JournalEntry = {
           target: abs,
           tmp: s.data !== null ? (s.written ?? tmpName(abs, TMP_SUFFIX)) : null,
-          bak: replacing.has(s.rel) || (s.rel.startsWith(STATE_DIR) && fs.existsSync(abs)) ? tmpName(abs, BAK_SUFFIX) : null,
+          bak: backedUp ? tmpName(abs, BAK_SUFFIX) : null,
         };
+        // A file created new is removed by a rollback only while it holds exactly these bytes.
+        if (!backedUp && s.data !== null) entry.sha256 = s.kept?.digest ?? sha256(s.data);
         journal.entries.push(entry);
         if (entry.tmp) this.writeOut(s, entry.tmp);
-        if (entry.bak) {
-          fs.rmSync(entry.bak, { force: true });
-          fs.linkSync(abs, entry.bak);
-        }
+        if (entry.bak) backUp(port, this.root, abs, entry.bak);
       }
-      current = `${STATE_DIR}/${JOURNAL}`;
-      fs.mkdirSync(path.dirname(journalPath), { recursive: true });
+      current = JOURNAL_PATH;
+      port.mkdirSync(path.dirname(journalPath), { recursive: true });
       // Paths relative to the workspace, so a workspace moved (or reached by another path) after a
       // crash is recovered where it is, and nothing is touched at its old place.
-      const rel = (p: string | null) => (p === null ? null : path.relative(this.root, p));
-      const onDisk: Journal = {
-        entries: journal.entries.map((e) => ({ target: rel(e.target)!, tmp: rel(e.tmp), bak: rel(e.bak), ...(e.dir ? { dir: true } : {}) })),
-      };
-      writeFileDurably(`${journalPath}${TMP_SUFFIX}`, Buffer.from(JSON.stringify(onDisk)), true);
-      fs.renameSync(`${journalPath}${TMP_SUFFIX}`, journalPath);
+      this.writeFile(`${journalPath}${TMP_SUFFIX}`, chunkSource([journalText(this.root, journal)]), true);
+      this.patient(journalPath, () => port.renameSync(`${journalPath}${TMP_SUFFIX}`, journalPath));
     } catch (err) {
-      cleanupFiles(journal);
+      cleanupFiles(journal, false, port);
       this.abandon();
-      fs.rmSync(`${journalPath}${TMP_SUFFIX}`, { force: true });
+      try {
+        port.rmSync(`${journalPath}${TMP_SUFFIX}`, { force: true });
+      } catch {
+        /* swept by the next command */
+      }
       if (err instanceof DataError) throw err;
-      throw ioError(err, current);
+      throw ioError(err, knownName(this.root, path.join(this.root, current)));
     }
     // From here the temporaries are the journal's: renamed into place, or rolled back.
     for (const s of this.staged.values()) delete s.written;
     this.folders.clear();
     this.made.clear();
-    try {
-      let renamed = 0;
-      for (const e of journal.entries) {
-        if (failAfterRenames !== null && renamed >= failAfterRenames) throw new Error('injected failure between writes');
-        if (e.tmp) fs.renameSync(e.tmp, e.target);
-        else fs.rmSync(e.target, { force: true });
-        renamed++;
-      }
-      lastRenames = renamed;
-      fs.rmSync(path.join(this.root, STATE_DIR, JOURNAL));
-    } catch (err) {
-      rollback(this.root);
-      if ((err as Error).message === 'injected failure between writes') throw err;
-      throw ioError(err, (err as NodeJS.ErrnoException).path ?? this.root);
-    }
-    cleanupFiles(journal, true);
-    return plan;
+    return journal;
   }
-}
 
-let writeScratch: Buffer | undefined;
-
-/** The first `length` bytes of `data`, however many calls the system takes to write them. */
-export function writeAll(fd: number, data: Uint8Array, length = data.length): void {
-  for (let at = 0; at < length; ) at += fs.writeSync(fd, data, at, length - at);
-}
-
-function writeFileDurably(file: string, data: Buffer | ByteSource, durable: boolean): void {
-  const fd = fs.openSync(file, 'w');
-  try {
-    // Many small chunks (one per CSV line) are gathered into 1 MiB writes.
-    const scratch = (writeScratch ??= Buffer.allocUnsafe(1 << 20));
-    let used = 0;
-    for (const chunk of isByteSource(data) ? data.chunks() : [data]) {
-      if (used + chunk.length > scratch.length) {
-        if (used) writeAll(fd, scratch, used);
-        used = 0;
+  /** Steps 4 and 5: the renames, then the commit point. Any failure rolls back. */
+  private apply(journal: Journal): void {
+    const port = this.port;
+    let current = this.root;
+    try {
+      for (const e of journal.entries) {
+        current = e.target;
+        if (e.tmp) this.patient(e.target, () => port.renameSync(e.tmp!, e.target));
+        else this.patient(e.target, () => port.rmSync(e.target, { force: true }));
       }
-      if (chunk.length > scratch.length) writeAll(fd, chunk);
-      else {
-        scratch.set(chunk, used);
-        used += chunk.length;
+      current = path.join(this.root, JOURNAL_PATH);
+      this.patient(current, () => port.rmSync(current));
+    } catch (err) {
+      // A rollback that cannot finish (a file held open, a disk gone read-only) stops with its own
+      // message; the journal stays and the next command finishes it.
+      try {
+        rollback(this.root, port);
+      } catch (undo) {
+        if (undo instanceof DataError) throw undo;
+        throw new DataError(
+          `cannot write ${knownName(this.root, current)}: ${errnoReason(err)}, and undoing the change stopped too: ${errnoReason(undo)}`,
+          { file: knownName(this.root, current) },
+          'fix the cause, then run any mentorship command: it finishes undoing this one first; nothing is lost',
+        );
       }
+      if (err instanceof DataError) throw err;
+      throw ioError(err, knownName(this.root, current));
     }
-    if (used) writeAll(fd, scratch, used);
-    if (durable) fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+    cleanupFiles(journal, true, port);
   }
 }

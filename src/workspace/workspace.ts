@@ -94,19 +94,19 @@ export function openWorkspace(ctx: Context, lockFor?: string): Opened {
   const root = findRoot(ctx);
   let release = () => {};
   if (lockFor && !ctx.opts.dryRun) {
-    release = acquireLock(root, lockFor);
+    release = acquireLock(root, lockFor, { fs: ctx.fs, warn: ctx.warn });
     try {
-      if (recoverWorkspace(root)) ctx.warn('an earlier command was interrupted; its partial changes were rolled back');
+      if (recoverWorkspace(root, ctx.fs)) ctx.warn('an earlier command was interrupted; its partial changes were rolled back');
     } catch (err) {
       release();
       throw err;
     }
-  } else if (needsRecovery(root)) {
+  } else if (needsRecovery(root, ctx.fs)) {
     // A read-only command (status, a --dry-run) must not read a half-committed workspace either:
     // it takes the lock just long enough to finish the interrupted command's cleanup.
-    const unlock = acquireLock(root, 'recover an interrupted command');
+    const unlock = acquireLock(root, 'recover an interrupted command', { fs: ctx.fs, warn: ctx.warn });
     try {
-      if (recoverWorkspace(root)) ctx.warn('an earlier command was interrupted; its partial changes were rolled back');
+      if (recoverWorkspace(root, ctx.fs)) ctx.warn('an earlier command was interrupted; its partial changes were rolled back');
     } finally {
       unlock();
     }

@@ -1,12 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { acquireLock } from '../../src/io/lock.js';
-import { injectFailureAfterRenames, recoverWorkspace, Transaction } from '../../src/io/transaction.js';
+import { recoverWorkspace, Transaction } from '../../src/io/transaction.js';
 import { DataError } from '../../src/errors.js';
 import { listFiles, snapshot, tempDir } from '../helpers/cli.js';
-
-afterEach(() => injectFailureAfterRenames(null));
+import { failAfterSteps } from '../helpers/fs-faults.js';
 
 function seeded(): string {
   const dir = tempDir('tx-');
@@ -21,11 +20,11 @@ describe('Transaction', () => {
     for (let n = 0; n < 4; n++) {
       const dir = seeded();
       const before = snapshot(dir);
-      const tx = new Transaction(dir);
+      const port = failAfterSteps(n);
+      const tx = new Transaction(dir, { fs: port });
       tx.write('data/a.csv', 'new a');
       tx.write('data/b.csv', 'new b');
       tx.write('out/c.csv', 'new c');
-      injectFailureAfterRenames(n);
       expect(() => tx.commit()).toThrow(/injected/);
       expect(snapshot(dir)).toEqual(before);
       expect(listFiles(dir).filter((f) => f.includes('mentorship-'))).toEqual([]);
@@ -73,9 +72,10 @@ describe('Transaction', () => {
     fs.writeFileSync(path.join(dir, 'data/.new.csv.mentorship-tmp'), 'x');
     fs.writeFileSync(target + '.tmp', 'new a');
     fs.renameSync(target + '.tmp', target);
+    // As the tool writes it: workspace-relative paths, and the digest of a file it creates.
     fs.writeFileSync(
       path.join(dir, '.mentorship/journal.json'),
-      JSON.stringify({ entries: [{ target, tmp: null, bak }, { target: path.join(dir, 'data/new.csv'), tmp: path.join(dir, 'data/.new.csv.mentorship-tmp'), bak: null }] }),
+      JSON.stringify({ entries: [{ target: 'data/a.csv', tmp: null, bak: 'data/.a.csv.mentorship-bak' }, { target: 'data/new.csv', tmp: 'data/.new.csv.mentorship-tmp', bak: null, sha256: '0'.repeat(64) }] }),
     );
     expect(recoverWorkspace(dir)).toBe(true);
     const after = snapshot(dir);

@@ -1,7 +1,6 @@
-// The whole yearly cycle, run on the bundled sample data plus hostile participants, as far as the
-// commands exist: a step whose command still says "not available yet" is skipped (and so are the
-// steps that need it), every other step must succeed. Used by the LibreOffice, hostile-text, fault
-// and Excel re-save tests, so each of them covers every output as soon as its command lands.
+// The whole yearly cycle, run on the bundled sample data plus hostile participants: every step
+// must succeed. Used by the LibreOffice, hostile-text, fault and Excel re-save tests, so each of
+// them covers every output.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
@@ -12,7 +11,7 @@ import { type RunResult, runIn } from './inproc.js';
 export interface Step {
   name: string;
   args: string[];
-  /** Steps that must have run for this one to make sense. */
+  /** Steps that must have run before this one (the order of cycleSteps keeps it so). */
   needs: string[];
   /** The day the step runs (MENTORSHIP_TODAY); the follow-up steps run after the programme. */
   today?: string;
@@ -20,9 +19,8 @@ export interface Step {
 
 export interface StepOutcome {
   step: Step;
-  status: 'ran' | 'not available yet' | 'skipped';
-  result?: RunResult;
-  why?: string;
+  status: 'ran';
+  result: RunResult;
 }
 
 export const AS_OF = '2026-03-20';
@@ -49,21 +47,14 @@ export function cycleSteps(inputs: { students: string; mentors: string }): Step[
   ];
 }
 
-/** Run every available step in order in `ws`. Throws when an available step fails. */
+/** Run every step in order in `ws`. Throws when a step fails. */
 export async function runCycle(ws: string, steps: Step[], env: NodeJS.ProcessEnv = {}): Promise<StepOutcome[]> {
   const out: StepOutcome[] = [];
   const ran = new Set<string>();
   for (const step of steps) {
     const missing = step.needs.filter((n) => !ran.has(n));
-    if (missing.length) {
-      out.push({ step, status: 'skipped', why: `needs ${missing.join(', ')}` });
-      continue;
-    }
+    if (missing.length) throw new Error(`cycle step "${step.name}" needs ${missing.join(', ')} to run first`);
     const result = await runIn([...step.args, '--workspace', ws, '--yes', '--force'], ws, { ...(step.today ? { MENTORSHIP_TODAY: step.today } : {}), ...env });
-    if (result.code === 2 && /not available yet/.test(result.stderr)) {
-      out.push({ step, status: 'not available yet', result });
-      continue;
-    }
     if (result.code !== 0) {
       throw new Error(`cycle step "${step.name}" failed (exit ${result.code}):\n${result.stderr.slice(0, 2000)}`);
     }
@@ -77,7 +68,7 @@ export async function runCycle(ws: string, steps: Step[], env: NodeJS.ProcessEnv
 export const PURGE: Step = { name: 'purge', args: ['purge', '--before', '2099-01-01'], needs: [], today: '2027-12-01' };
 
 export function describeCycle(outcomes: StepOutcome[]): string {
-  return outcomes.map((o) => `${o.step.name}: ${o.status}${o.why ? ` (${o.why})` : ''}`).join('; ');
+  return outcomes.map((o) => `${o.step.name}: ${o.status}`).join('; ');
 }
 
 // ---- hostile participants ----

@@ -1,28 +1,25 @@
 // A command that fails half-way leaves the workspace exactly as it was. Every changing command of
-// the cycle (as far as it exists) runs with a failure injected after n of its renames
-// (injectFailureAfterRenames), for every n of the small commands and a spread of n for the big
-// ones; the workspace must be byte-identical to before, the lock released, and running the command
-// again must give exactly what a run without the fault gives.
+// the cycle runs with a failure injected, through the file-system port, after n of its commit's
+// renames, for every n of the small commands and a spread of n for the big ones; the workspace must
+// be byte-identical to before, the lock released, and running the command again must give exactly
+// what a run without the fault gives. Each test starts from its own copy of the workspace as the
+// cycle leaves it for that step, so the tests do not depend on each other or on their order.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { injectFailureAfterRenames, renamesOfLastCommit } from '../../src/io/transaction.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failAfterSteps } from '../helpers/fs-faults.js';
 import { cycleSteps, PURGE, type Step, writeHostileInputs } from './cycle.js';
 import { byContent, cleanup, freshWorkspace, runIn, sameFiles, snapshot, tempRoot } from './inproc.js';
 
 const root = tempRoot('trust-rollback-');
 const inputs = writeHostileInputs(root);
 const steps: Step[] = [...cycleSteps(inputs), PURGE];
-let ws = '';
-const ran = new Set<string>();
-const figures = { injected: 0, commands: 0, notAvailable: [] as string[] };
+/** The workspace as each step finds it in one run of the whole cycle, kept as a folder. */
+const startOf = new Map<string, string>();
+const figures = { injected: 0, commands: 0 };
 
 afterAll(() => {
-  console.log(
-    `[trust] rollback: ${figures.injected} failures injected into ${figures.commands} commands, each left the workspace byte-identical` +
-      `${figures.notAvailable.length ? `; not available yet: ${figures.notAvailable.join(', ')}` : ''}`,
-  );
-  injectFailureAfterRenames(null);
+  console.log(`[trust] rollback: ${figures.injected} failures injected into ${figures.commands} commands, each left the workspace byte-identical`);
   cleanup(root);
 });
 
@@ -34,6 +31,21 @@ function env(step: Step): NodeJS.ProcessEnv {
   return step.today ? { MENTORSHIP_TODAY: step.today } : {};
 }
 
+function copyOf(dir: string): string {
+  const to = fs.mkdtempSync(path.join(root, 'ws-'));
+  fs.cpSync(dir, to, { recursive: true });
+  return to;
+}
+
+beforeAll(async () => {
+  const ws = await freshWorkspace(root);
+  for (const step of steps) {
+    startOf.set(step.name, copyOf(ws));
+    const r = await runIn(args(step, ws), ws, env(step));
+    if (r.code !== 0) throw new Error(`cycle step "${step.name}" failed (exit ${r.code}): ${r.stderr.slice(0, 2000)}`);
+  }
+}, 300_000);
+
 /** Which n to try: all of them for a small commit, a spread for a big one (emails write thousands of files). */
 function failurePoints(k: number): number[] {
   if (k <= 12) return [...Array(k).keys()];
@@ -43,39 +55,22 @@ function failurePoints(k: number): number[] {
 describe('a command that fails half-way changes nothing', () => {
   for (const step of steps) {
     it(`${step.name}: a failure after any number of renames rolls back completely`, async () => {
-      if (!ws) ws = await freshWorkspace(root);
-      const missing = step.needs.filter((n) => !ran.has(n));
-      if (missing.length) {
-        // The step it needs does not exist yet; the lead makes sure it does at the end.
-        figures.notAvailable.push(`${step.name} (needs ${missing.join(', ')})`);
-        return;
-      }
+      const start = startOf.get(step.name)!;
+      const ws = copyOf(start);
+      const faulty = copyOf(start);
       const before = snapshot(ws);
-      const faulty = fs.mkdtempSync(path.join(root, 'faulty-'));
-      fs.cpSync(ws, faulty, { recursive: true });
-      const control = await runIn(args(step, ws), ws, env(step));
-      if (control.code === 2 && /not available yet/.test(control.stderr)) {
-        figures.notAvailable.push(step.name);
-        fs.rmSync(faulty, { recursive: true, force: true });
-        return;
-      }
+      const counting = failAfterSteps(null);
+      const control = await runIn(args(step, ws), ws, env(step), counting);
       expect(control.code, control.stderr).toBe(0);
-      ran.add(step.name);
       figures.commands++;
       const after = snapshot(ws);
       const diff = sameFiles(before, after);
       expect(diff.added.length + diff.changed.length + diff.removed.length, `${step.name} changed something`).toBeGreaterThan(0);
       // A new folder of drafts is renamed into place as one, so there are fewer renames than files.
-      const k = renamesOfLastCommit();
+      const k = counting.steps();
       expect(k).toBeGreaterThan(0);
       for (const n of failurePoints(k)) {
-        injectFailureAfterRenames(n);
-        let r;
-        try {
-          r = await runIn(args(step, faulty), faulty, env(step));
-        } finally {
-          injectFailureAfterRenames(null);
-        }
+        const r = await runIn(args(step, faulty), faulty, env(step), failAfterSteps(n));
         figures.injected++;
         expect(r.code, `${step.name} with a failure after ${n} of ${k} renames must fail`).not.toBe(0);
         expect(sameFiles(before, snapshot(faulty)), `${step.name}, failure after ${n} of ${k} renames`).toEqual({ added: [], removed: [], changed: [] });
@@ -87,6 +82,7 @@ describe('a command that fails half-way changes nothing', () => {
       expect(again.code, again.stderr).toBe(0);
       expect(sameFiles(byContent(after), byContent(snapshot(faulty))), `${step.name} run again after the failures`).toEqual({ added: [], removed: [], changed: [] });
       fs.rmSync(faulty, { recursive: true, force: true });
+      fs.rmSync(ws, { recursive: true, force: true });
     }, 120_000);
   }
 });

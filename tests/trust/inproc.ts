@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { expect } from 'vitest';
+import type { FsPort } from '../../src/io/fs-port.js';
 import { main } from '../../src/main.js';
 import { listFiles, snapshot } from '../helpers/cli.js';
 import { xlsxContent } from './zip.js';
@@ -31,12 +32,15 @@ class Sink extends Writable {
   }
 }
 
-/** Run `mentorship ARGS` in this process. Never throws: main() owns every error. */
-export async function runIn(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+/**
+ * Run `mentorship ARGS` in this process. Never throws: main() owns every error. `fs` is the
+ * file-system port of the workspace's transaction and lock, for fault injection.
+ */
+export async function runIn(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}, fs?: FsPort): Promise<RunResult> {
   const stdout = new Sink();
   const stderr = new Sink();
   const stdin = Object.assign(Readable.from([]), { isTTY: false });
-  const code = await main([...args], { cwd, env: { ...TRUST_ENV, ...env }, stdout, stderr, stdin });
+  const code = await main([...args], { cwd, env: { ...TRUST_ENV, ...env }, stdout, stderr, stdin, ...(fs ? { fs } : {}) });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 

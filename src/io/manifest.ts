@@ -1,0 +1,46 @@
+// The manifest of generated files (.mentorship/generated.json): what mentorship wrote, with each
+// file's digest, so that a generated file a person edited is never replaced without --force.
+import * as path from 'node:path';
+import { z } from 'zod';
+import { sha256 } from './bytes.js';
+import { type FsPort, nodeFs } from './fs-port.js';
+
+export const STATE_DIR = '.mentorship';
+export const MANIFEST = 'generated.json';
+export const MANIFEST_PATH = `${STATE_DIR}/${MANIFEST}`;
+
+const Manifest = z.record(z.string(), z.string());
+
+/** The manifest; an unreadable or malformed one counts as empty (every generated file then needs --force). */
+export function readManifest(root: string, port: FsPort = nodeFs): Record<string, string> {
+  try {
+    const parsed = Manifest.safeParse(JSON.parse(port.readFileSync(path.join(root, MANIFEST_PATH), 'utf8')));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
+
+export function manifestText(manifest: Record<string, string>): Buffer {
+  return Buffer.from(`${JSON.stringify(manifest, null, 1)}\n`);
+}
+
+/**
+ * What mentorship wrote into a workspace: whether it wrote a file, and whether that file is still
+ * exactly as written (safe to replace or remove without --force). Read once, ask many times.
+ */
+export function generatedFiles(root: string, port: FsPort = nodeFs): { wrote(rel: string): boolean; untouched(rel: string): boolean } {
+  const manifest = readManifest(root, port);
+  return {
+    wrote: (rel) => Boolean(manifest[rel]),
+    untouched: (rel) => {
+      const known = manifest[rel];
+      if (!known) return false;
+      try {
+        return sha256(port.readFileSync(path.join(root, rel))) === known;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
