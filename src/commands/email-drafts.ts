@@ -22,7 +22,7 @@ import type { Column } from '../io/cells.js';
 import { toExcelCsv } from '../io/csv-write.js';
 import { generatedFiles, type Transaction } from '../io/transaction.js';
 import { templateSpec } from '../core/email/contexts.js';
-import { buildEmls } from './eml-builder.js';
+import { buildEml } from '../core/email/eml.js';
 import { uniqueBaseNames } from '../core/email/filenames.js';
 import { type CompiledTemplate, compileTemplate, type Mailbox, type RenderedEmail, type TemplateSpec } from '../core/email/template.js';
 import type { Role } from '../core/types.js';
@@ -112,18 +112,19 @@ export async function stageDrafts(ctx: Context, tx: Transaction, ws: Workspace, 
     drafts.map((d) => ({ label: `${d.role} ${d.email.to[0]?.name || d.email.to[0]?.address || ''}`, key: `${kind}\n${d.key}` })),
   );
   const date = ctx.now();
+  const from = ws.scheme.from ? { from: ws.scheme.from } : {};
   const bar = progress(ctx.stderr, `drafting ${kind} emails`, drafts.length, !ctx.opts.quiet);
   const rows: DraftIndexRow[] = [];
   const keep = new Set<string>();
-  const ahead: string[] = [];
+  const building = Date.now();
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i]!;
     const base = bases[i]!;
     const files = { eml: `${base}.eml`, txt: `${base}.txt`, html: `${base}.html` };
+    tx.write(`${folder}/${files.eml}`, await buildEml(d.email, { ...from, date, key: `${kind}\n${d.key}` }));
     // CRLF: the .txt is for Windows users to open and paste.
     tx.write(`${folder}/${files.txt}`, d.email.text.replace(/\r?\n/g, '\r\n'));
     tx.write(`${folder}/${files.html}`, d.email.html);
-    ahead.push(`${folder}/${files.txt}`, `${folder}/${files.html}`);
     for (const f of Object.values(files)) keep.add(`${folder}/${f}`);
     const to = d.email.to[0]!;
     rows.push({
@@ -135,30 +136,9 @@ export async function stageDrafts(ctx: Context, tx: Transaction, ws: Workspace, 
       ...files,
       extra: { ...(d.index ?? {}) },
     });
+    bar.tick(i + 1);
   }
-  const building = Date.now();
-  let drafted = 0;
-  const emls = await buildEmls(
-    drafts.map((d) => ({ email: d.email, opts: { ...(ws.scheme.from ? { from: ws.scheme.from } : {}), date, key: `${kind}\n${d.key}` } })),
-    {
-      threads: ctx.env.MENTORSHIP_THREADS !== '1',
-      // While the .eml drafts are built, the .txt and .html files are written ahead (a dry run
-      // writes nothing): creating thousands of files is as slow as building the drafts.
-      meanwhile: () => {
-        if (!ctx.opts.dryRun) tx.writeAhead(ahead);
-      },
-      built: (from, emls) => {
-        const rels = emls.map((eml, k) => {
-          const rel = `${folder}/${rows[from + k]!.eml}`;
-          tx.write(rel, eml);
-          return rel;
-        });
-        if (!ctx.opts.dryRun) tx.writeAhead(rels);
-        bar.tick((drafted += emls.length));
-      },
-    },
-  );
-  ctx.debug(`built ${emls.length} .eml drafts in ${Date.now() - building} ms`);
+  ctx.debug(`built ${drafts.length} .eml drafts in ${Date.now() - building} ms`);
   bar.end();
   const extraHeaders = [...new Set(rows.flatMap((r) => Object.keys(r.extra)))];
   const columns: Column[] = [...INDEX_COLUMNS, ...extraHeaders.map((h, k) => ({ key: `extra${k}`, header: h }))];
