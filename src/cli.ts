@@ -68,8 +68,10 @@ export function buildProgram(io: CliIo): Command {
   examples(
     common(program.command('init').argument('[dir]', 'folder to create (default: current folder)', '.'))
       .description('Create a scheme workspace: scheme.json (settings, timeline, sharing policy, vocabularies), templates/, data/, out/')
-      .option('--name <name>', 'the scheme name'),
-    ['mentorship init ei-2025', 'mentorship init --name "EI Alumni Mentorship 2025-26"'],
+      .option('--name <name>', 'the scheme name (default: EI Alumni Mentorship Programme YEAR)')
+      .option('--year <year>', 'the scheme year, June to May (default: the one running or next to start today)')
+      .option('--from <dir>', "start from last year's workspace: its settings, edited templates, and its pairs as exclusions"),
+    ['mentorship init ei-2026-27', 'mentorship init ei-2027-28 --year 2027-28', 'mentorship init ei-2027-28 --from ei-2026-27'],
   ).action(action(() => import('./commands/init.js')));
 
   examples(
@@ -127,8 +129,9 @@ export function buildProgram(io: CliIo): Command {
   examples(
     common(program.command('confirm').argument('[review_file]', 'the review sheet after editing (default out/match-review.xlsx)'))
       .description('Apply the decision column of a review sheet (approve, reject, or a mentor email), or confirm all')
-      .option('--all', 'confirm every proposed pair'),
-    ['mentorship confirm out/match-review.xlsx', 'mentorship confirm reviewed.csv', 'mentorship confirm --all'],
+      .option('--all', 'confirm every proposed pair')
+      .option('--completed', "after the programme's end: mark every confirmed pair completed"),
+    ['mentorship confirm out/match-review.xlsx', 'mentorship confirm reviewed.csv', 'mentorship confirm --all', 'mentorship confirm --completed'],
   ).action(action(() => import('./commands/confirm.js')));
 
   examples(

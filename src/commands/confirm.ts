@@ -9,9 +9,33 @@ import { applyDecisions, type Applied, readReview, REVIEW_SHEET } from '../core/
 import { loadExclusions, loadMatches, loadMentors, loadStudents, stageAudit, stageExclusions, stageMatches } from '../workspace/store.js';
 import { REVIEW_FILE } from './match-review-sheet.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
+import { warnTimeline } from './timeline-warnings.js';
+import { completePairs } from '../core/completion.js';
+import { todayIso } from '../context.js';
 
 export interface ConfirmOptions {
   all?: boolean;
+  completed?: boolean;
+}
+
+/** confirm --completed: after the programme's end, every confirmed pair becomes completed. */
+async function complete(ctx: Context): Promise<void> {
+  const changed = await changeWorkspace(ctx, 'confirm completed', (ws, tx) => {
+    const done = completePairs(loadMatches(ws), ws.scheme, todayIso(ctx));
+    if (!done.ok) throw new UsageError(done.why, done.fix);
+    if (done.completed) {
+      stageMatches(tx, done.matches);
+      stageAudit(tx, ws, { at: isoNow(ctx), command: 'confirm completed', completed: done.completed });
+    }
+    return done.completed;
+  });
+  if (ctx.opts.json) {
+    ctx.printJson({ completed: changed.result, dryRun: changed.dryRun, changes: changed.changes });
+    return;
+  }
+  describeChanges(ctx, changed);
+  ctx.info(changed.result ? `${changed.result} pair(s) ${changed.dryRun ? 'would be' : 'are now'} completed in data/matches.csv.` : 'No confirmed pairs left to complete.');
+  if (!changed.dryRun) ctx.info('Next: mentorship emails feedback --survey final, mentorship report programme, and mentorship purge when the retention date comes.');
 }
 
 /** The Review sheet if the workbook still has one; a sheet re-saved from a CSV has another name. */
@@ -35,11 +59,16 @@ function report(ctx: Context, a: Applied, source: string, dryRun: boolean): void
 }
 
 export async function run(ctx: Context, reviewFile: string | undefined, opts: ConfirmOptions): Promise<void> {
+  if (opts.completed) {
+    if (reviewFile !== undefined || opts.all) throw new UsageError('--completed takes no review sheet and no --all', 'mentorship confirm --completed');
+    return complete(ctx);
+  }
   if (reviewFile !== undefined && opts.all) {
     throw new UsageError('give a review sheet or --all, not both', 'mentorship confirm out/match-review.xlsx, or mentorship confirm --all');
   }
   let source = '--all';
   const changed = await changeWorkspace(ctx, 'confirm', async (ws, tx) => {
+    warnTimeline(ctx, ws, 'confirm');
     const now = ctx.now();
     let lines: Parameters<typeof applyDecisions>[0]['lines'] = 'all';
     let adopt: { rel: string; bytes: Buffer } | null = null;

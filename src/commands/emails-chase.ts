@@ -9,6 +9,7 @@ import { type Draft, type DraftIndexRow, draftsAudit, loadTemplate, stageDrafts 
 import type { EmailsOptions } from './emails.js';
 import { buildChaseReport, parseAsOf, printChaseSummary } from './report-chase.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
+import { warnTimeline } from './timeline-warnings.js';
 
 interface ChaseDrafts {
   report: ChaseReport;
@@ -20,6 +21,7 @@ interface ChaseDrafts {
 export async function run(ctx: Context, opts: EmailsOptions): Promise<void> {
   const changed = await changeWorkspace(ctx, 'emails chase', async (ws, tx): Promise<ChaseDrafts> => {
     const asOf = parseAsOf(ctx, ws, opts.asOf);
+    warnTimeline(ctx, ws, 'chase', asOf);
     const report = buildChaseReport(ctx, ws, asOf);
     const result: ChaseDrafts = { report, drafts: [], recorded: 0, folder: 'out/emails/chase' };
     // Nobody to chase: leave the drafts of the last run alone (they may be waiting to be sent).

@@ -10,6 +10,8 @@ import { FILES, loadMatches, loadMentors, loadStudents, stageAudit } from '../wo
 import { type Draft, type DraftIndexRow, draftsAudit, loadTemplate, stageDrafts } from './email-drafts.js';
 import type { EmailsOptions } from './emails.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
+import { warnTimeline } from './timeline-warnings.js';
+import { isPlaceholderLink } from '../core/scheme/defaults.js';
 
 export async function run(ctx: Context, opts: EmailsOptions): Promise<void> {
   const changed = await changeWorkspace(ctx, 'emails feedback', async (ws, tx) => {
@@ -19,6 +21,10 @@ export async function run(ctx: Context, opts: EmailsOptions): Promise<void> {
     if (!def) {
       throw new UsageError(`there is no survey "${survey}" in scheme.json`, known.length ? `use --survey with one of: ${known.join(', ')}` : 'add one under "surveys" in scheme.json (title, link, date)');
     }
+    if (isPlaceholderLink(def.link)) {
+      throw new DataError(`the "${survey}" survey's link in scheme.json is still the placeholder (${def.link}); participants would be sent to a form that does not exist`, { file: 'scheme.json', column: `surveys.${survey}.link` }, `put the link of your own survey form in scheme.json at surveys.${survey}.link, then run this again`);
+    }
+    warnTimeline(ctx, ws, 'feedback');
     const now = ctx.now();
     const students = new Map(loadStudents(ws, now).map((s) => [s.email, s]));
     const mentors = new Map(loadMentors(ws, now).map((m) => [m.email, m]));

@@ -7,6 +7,7 @@ import { stageAudit } from '../workspace/store.js';
 import { type Draft, type DraftIndexRow, draftsAudit, loadTemplate, stageDrafts } from './email-drafts.js';
 import { loadConfirmedPairs } from './pairs.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
+import { warnTimeline } from './timeline-warnings.js';
 
 export interface EmailsOptions {
   record?: boolean;
@@ -22,6 +23,7 @@ export interface IntroSummary {
 
 export async function draftIntroductions(ctx: Context) {
   return changeWorkspace(ctx, 'emails intro', async (ws, tx) => {
+    warnTimeline(ctx, ws, 'intro');
     const now = ctx.now();
     const pairs = loadConfirmedPairs(ws, now, 'introduce');
     // Compiled once, before any draft: a template the policy forbids fails here, with its name.

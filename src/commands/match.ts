@@ -15,6 +15,7 @@ import { openWorkspace, type Workspace } from '../workspace/workspace.js';
 import { REVIEW_FILE } from './match-review-sheet.js';
 import { buildChaseReport } from './report-chase.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
+import { warnTimeline } from './timeline-warnings.js';
 
 export interface MatchOptions {
   fair?: boolean;
@@ -75,6 +76,7 @@ function report(ctx: Context, s: MatchSummary, file: string, dryRun: boolean): v
 async function propose(ctx: Context, opts: MatchOptions): Promise<void> {
   const fair = Boolean(opts.fair);
   const changed = await changeWorkspace(ctx, 'match', async (ws, tx) => {
+    warnTimeline(ctx, ws, 'match');
     const lap = timer(ctx);
     const loaded = loadInput(ctx, ws, opts);
     // A mentor who did not answer after the last chase: the pair ends here, the student stays in

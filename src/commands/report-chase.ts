@@ -12,6 +12,7 @@ import { loadChases, loadMatches, loadMeetings, loadMentors, loadStudents, readT
 import type { Workspace } from '../workspace/workspace.js';
 import { stageReport } from './report-output.js';
 import { changeWorkspace, describeChanges } from './shared.js';
+import { warnTimeline } from './timeline-warnings.js';
 
 /** Students' reports that their mentor has not responded (written by `mentorship log no-response`). */
 export const NO_RESPONSE_FILE = 'data/no-response.csv';
@@ -105,7 +106,9 @@ export function printChaseSummary(ctx: Context, r: ChaseReport): void {
 
 export async function run(ctx: Context, opts: { asOf?: string }): Promise<void> {
   const changed = await changeWorkspace(ctx, 'report chase', async (ws, tx) => {
-    const report = buildChaseReport(ctx, ws, parseAsOf(ctx, ws, opts.asOf));
+    const asOf = parseAsOf(ctx, ws, opts.asOf);
+    warnTimeline(ctx, ws, 'chase', asOf);
+    const report = buildChaseReport(ctx, ws, asOf);
     const files = await stageReport(ctx, tx, 'chase', chaseSheets(report));
     return { report, files };
   });

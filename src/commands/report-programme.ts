@@ -86,7 +86,7 @@ function print(ctx: Context, f: ProgrammeFigures, purgedOn?: string): void {
   const m = f.matching;
   const lines = [
     `${f.scheme}${purgedOn ? ` (personal data purged on ${purgedOn}; kept figures)` : ''}`,
-    `  applicants        ${f.applicants.students} students, ${f.applicants.mentors} mentors (${f.applicants.places} places)`,
+    `  applicants        ${f.applicants.students} students, ${f.applicants.mentors} mentors (${f.applicants.places} places; a mentor unavailable for the whole programme offers none)`,
     `  matched           ${m.matched_students} students (${pct(m.match_rate) || '–'}), ${m.pairs} pairs; ${pct(m.shared_sector_rate) || '–'} share a sector; mean score ${m.mean_score ?? '–'}`,
     `  meetings          ${f.meetings.total} held, ${f.meetings.mean_per_pair ?? '–'} per pair; ${pct(f.meetings.all_three_rate) || '–'} of pairs had all three`,
     `  by month          ${f.meetings.by_month.map((x) => `${x.month}: ${x.count}`).join(', ') || '–'}`,

@@ -1,22 +1,54 @@
-// Where the scheme stands, and the one next step an administrator should take.
+// Where the scheme stands, and the next steps an administrator should take at this point of the
+// year (docs/year.md lists them stage by stage).
 import type { ProgrammeInput } from './followup/programme.js';
+import { retentionDate } from './followup/purge.js';
+import { longDate, mentorPlaces, placesNote } from './timeline.js';
 import type { Match } from './types.js';
+import { yearLabel, yearOf, timelineYear } from './year.js';
 
 /** Everything the workspace holds, as the programme report sees it, and the commands already run. */
 export interface StatusInput extends ProgrammeInput {
+  /** Commands already run, from the audit log; `emails feedback` also as `emails feedback SURVEY`. */
   commandsRun: ReadonlySet<string>;
+  /** Students `report chase` flags to withdraw today (chased more than the scheme allows). */
+  flaggedToWithdraw?: readonly { student_email: string; mentor_email: string }[];
 }
 
 export interface Status {
   students: number;
   mentors: number;
   places: number;
+  placesNote: string;
   pairs: Record<Match['status'], number>;
   studentsWithoutPair: number;
   meetings: number;
   chases: number;
   feedbackRespondents: number;
+  /** The stage of the year today falls in. */
+  stage: 'applications' | 'matching' | 'programme' | 'ended' | 'year over';
+  flaggedToWithdraw: string[];
+  mentorsWaiting: { email: string; free: number }[];
   next: string[];
+}
+
+const live = (m: Match) => m.status === 'confirmed' || m.status === 'completed' || m.status === 'proposed';
+
+/** Mentors who lost a student (a withdrawn pair) and still have a place nobody has taken since. */
+export function mentorsWaiting(i: Pick<StatusInput, 'mentors' | 'matches'>): { email: string; free: number }[] {
+  const lost = new Set(i.matches.filter((m) => m.status === 'withdrawn').map((m) => m.mentor_email));
+  return i.mentors
+    .filter((m) => lost.has(m.email))
+    .map((m) => ({ email: m.email, free: m.capacity - i.matches.filter((x) => x.mentor_email === m.email && live(x)).length }))
+    .filter((m) => m.free > 0)
+    .sort((a, b) => a.email.localeCompare(b.email));
+}
+
+function stageOf(i: StatusInput, anyPairs: boolean): Status['stage'] {
+  const t = i.scheme.timeline;
+  if (yearOf(i.today) > timelineYear(t)) return 'year over';
+  if (i.today > t.programme_end) return 'ended';
+  if (anyPairs || i.today >= t.programme_start) return 'programme';
+  return i.today >= t.applications_close ? 'matching' : 'applications';
 }
 
 export function schemeStatus(i: StatusInput): Status {
@@ -27,9 +59,27 @@ export function schemeStatus(i: StatusInput): Status {
   const without = i.students.filter((s) => !paired.has(s.email)).length;
   const next: string[] = [];
   const t = i.scheme.timeline;
-  if (i.students.length === 0) next.push('import the student applications: mentorship import students FILE');
-  if (i.mentors.length === 0) next.push('import the alumni applications: mentorship import mentors FILE');
-  if (next.length === 0) {
+  const active = pairs.confirmed + pairs.completed;
+  const stage = stageOf(i, active > 0);
+  const flagged = [...new Set((i.flaggedToWithdraw ?? []).map((f) => f.student_email))].sort();
+  const waiting = mentorsWaiting(i);
+  const over = stage === 'ended' || stage === 'year over';
+  if (stage === 'year over') {
+    const year = yearOf(i.today);
+    next.push(`${yearLabel(timelineYear(t))} is over: start ${yearLabel(year)} from this workspace: mentorship init ../${yearLabel(year)} --from .`);
+  }
+  if (i.students.length === 0 && !over) next.push('import the student applications: mentorship import students FILE');
+  if (i.mentors.length === 0 && !over) next.push('import the alumni applications: mentorship import mentors FILE');
+  if (over) {
+    // After the end: close the year, ask for feedback, report, then purge. No matching.
+    if (pairs.confirmed > 0) next.push(`the programme ended on ${longDate(t.programme_end)}: mark its ${pairs.confirmed} pair(s) completed: mentorship confirm --completed`);
+    if (active > 0 && !i.commandsRun.has('emails feedback final')) {
+      next.push(`ask for feedback${i.today < t.feedback ? ` (planned for ${longDate(t.feedback)})` : ''}: mentorship emails feedback --survey final`);
+    }
+    if (active > 0 || i.feedback.length > 0) next.push('report the year: mentorship report programme');
+    const retention = retentionDate(i.scheme);
+    next.push(i.today > retention ? 'the retention period is over: mentorship purge' : `delete personal data when it is due (after ${longDate(retention)}): mentorship purge`);
+  } else if (next.length === 0) {
     if (i.matches.length === 0) {
       if (!i.commandsRun.has('report supply')) next.push('check supply against demand: mentorship report supply');
       next.push('propose pairs: mentorship match');
@@ -38,24 +88,36 @@ export function schemeStatus(i: StatusInput): Status {
     } else if (without > 0 && [...i.students].some((s) => !paired.has(s.email) && !proposedFor.has(s.email))) {
       next.push(`${without} student(s) have no confirmed mentor: mentorship match`);
     }
+    if (flagged.length) {
+      next.push(`withdraw the student(s) chased more than ${i.scheme.chasing.max_chases} times: ${flagged.join(', ')} (mentorship withdraw EMAIL --reason "chased ${i.scheme.chasing.max_chases + 1} times")`);
+    }
+    if (waiting.length) {
+      next.push(`mentor(s) waiting for a new student: ${waiting.map((w) => w.email).join(', ')} (mentorship match, then confirm)`);
+    }
     if (pairs.confirmed > 0) {
       if (!i.commandsRun.has('export')) next.push('share the permitted profiles: mentorship export');
       if (!i.commandsRun.has('emails intro')) next.push('draft the introductions: mentorship emails intro');
-      // Chasing is for the programme's months; after its end there is no one left to chase.
-      else if (i.today > t.meeting_1_due && i.today <= t.programme_end) next.push('see who to chase: mentorship report chase');
-      if (i.today >= t.feedback && !i.commandsRun.has('emails feedback')) next.push('ask for feedback: mentorship emails feedback --survey final');
+      else if (i.today > t.meeting_1_due) next.push('see who to chase: mentorship report chase');
+      const midway = i.scheme.surveys.midway;
+      if (midway && i.today >= midway.date && i.today < t.feedback && !i.commandsRun.has('emails feedback midway')) next.push('ask how it is going: mentorship emails feedback --survey midway');
+      if (i.today >= t.feedback && !i.commandsRun.has('emails feedback final')) next.push('ask for feedback: mentorship emails feedback --survey final');
       if (i.feedback.length > 0) next.push('see the results: mentorship report programme');
     }
   }
+  const places = mentorPlaces(i.mentors, i.scheme);
   return {
     students: i.students.length,
     mentors: i.mentors.length,
-    places: i.mentors.reduce((s, m) => s + m.capacity, 0),
+    places: places.places,
+    placesNote: placesNote(places),
     pairs,
     studentsWithoutPair: without,
     meetings: i.meetings.length,
     chases: i.chases.length,
     feedbackRespondents: new Set(i.feedback.map((f) => f.respondent)).size,
+    stage,
+    flaggedToWithdraw: flagged,
+    mentorsWaiting: waiting,
     next,
   };
 }

@@ -18,6 +18,13 @@ export function addMonths(iso: string, months: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** 4 Dec 2026: a date as an administrator reads it, the same on every machine's locale. */
+export function longDate(iso: string): string {
+  return `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+}
+
 export function daysBetween(fromIso: string, toIso: string): number {
   return Math.round((Date.parse(`${toIso.slice(0, 10)}T00:00:00Z`) - Date.parse(`${fromIso.slice(0, 10)}T00:00:00Z`)) / 86400000);
 }
@@ -45,4 +52,26 @@ export function unavailableThroughout(mentor: Pick<Mentor, 'unavailable'>, schem
     day = addDays(furthest, 1);
   }
   return false;
+}
+
+export interface MentorPlaces {
+  /** Mentors who can take a student at some point of the programme. */
+  available: number;
+  /** Their capacities summed: the places status, report supply and report programme all show. */
+  places: number;
+  /** Mentors unavailable for the whole programme: they offer no place. */
+  unavailable: string[];
+}
+
+/** The one count of mentor places: a mentor unavailable for the whole programme offers none. */
+export function mentorPlaces(mentors: readonly Pick<Mentor, 'email' | 'capacity' | 'unavailable'>[], scheme: Scheme): MentorPlaces {
+  const unavailable = mentors.filter((m) => unavailableThroughout(m, scheme));
+  const away = new Set(unavailable.map((m) => m.email));
+  const available = mentors.filter((m) => !away.has(m.email));
+  return { available: available.length, places: available.reduce((s, m) => s + m.capacity, 0), unavailable: unavailable.map((m) => m.email) };
+}
+
+/** How the places were counted, in words, for every report that shows them. */
+export function placesNote(p: MentorPlaces): string {
+  return `places: the capacities of the ${p.available} mentor(s) available during the programme${p.unavailable.length ? `; ${p.unavailable.length} unavailable for all of it offer none` : ''}`;
 }

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeWorkspace, runCli, snapshot } from '../helpers/cli.js';
+import { makeWorkspace, runCli, setSurveyLinks, snapshot } from '../helpers/cli.js';
 import { smallCohort } from '../core/followup/builders.js';
 
 const HEAD = 'Timestamp,Email Address,How satisfied were you with the programme overall? (1-5),How useful were the meetings? (1-5),Would you recommend the scheme to others?,Any other comments?';
@@ -76,6 +76,13 @@ describe('feedback', () => {
 
   it('emails feedback drafts one request per participant of an active pair, with the survey link', () => {
     const dir = makeWorkspace(smallCohort().files);
+    // init's placeholder link is refused, with the fix, and nothing is drafted.
+    const refused = runCli(['emails', 'feedback', '--survey', 'final'], { cwd: dir, ...at });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/still the placeholder \(https:\/\/forms\.example\.ac\.uk\/ei-mentoring-final\)/);
+    expect(refused.stderr).toMatch(/surveys\.final\.link/);
+    expect(fs.existsSync(path.join(dir, 'out/emails/feedback'))).toBe(false);
+    setSurveyLinks(dir);
     const r = runCli(['emails', 'feedback', '--survey', 'final', '--json'], { cwd: dir, ...at });
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
@@ -85,7 +92,7 @@ describe('feedback', () => {
     ]);
     const txt = fs.readdirSync(path.join(dir, 'out/emails/feedback')).filter((f) => f.endsWith('.txt'));
     expect(txt).toHaveLength(5);
-    expect(read(dir, `out/emails/feedback/${txt[0]}`)).toContain('https://forms.example.ac.uk/ei-mentoring-final');
+    expect(read(dir, `out/emails/feedback/${txt[0]}`)).toContain('https://forms.office.com/r/ei-mentoring-final');
     // Without --survey, the survey dated nearest to today is used, and said so.
     const dflt = runCli(['emails', 'feedback'], { cwd: dir, env: { MENTORSHIP_TODAY: '2026-02-10' } });
     expect(dflt.stderr).toMatch(/using "midway"/);

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listFiles, makeWorkspace, runCli, snapshot, tempDir } from '../helpers/cli.js';
+import { listFiles, makeWorkspace, runCli, setSurveyLinks, snapshot, tempDir } from '../helpers/cli.js';
 import { smallCohort } from '../core/followup/builders.js';
 
 const SURVEY = [
@@ -27,6 +27,7 @@ function needles(): string[] {
 
 function setUp(): { dir: string; inputs: string } {
   const dir = makeWorkspace(smallCohort().files);
+  setSurveyLinks(dir);
   const inputs = tempDir('mentorship-inputs-');
   fs.writeFileSync(path.join(inputs, 'survey.csv'), SURVEY);
   fs.writeFileSync(path.join(inputs, 'checkin.csv'), CHECKIN);

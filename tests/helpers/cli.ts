@@ -68,3 +68,11 @@ export function snapshot(dir: string): Map<string, string> {
   }
   return m;
 }
+
+/** Replace the placeholder survey links init writes (emails feedback refuses them) with real-looking ones. */
+export function setSurveyLinks(dir: string): void {
+  const file = path.join(dir, 'scheme.json');
+  const scheme = JSON.parse(fs.readFileSync(file, 'utf8')) as { surveys: Record<string, { link: string }> };
+  for (const [key, s] of Object.entries(scheme.surveys)) s.link = `https://forms.office.com/r/ei-mentoring-${key}`;
+  fs.writeFileSync(file, `${JSON.stringify(scheme, null, 2)}\n`);
+}

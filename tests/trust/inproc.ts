@@ -11,6 +11,7 @@ import type { FsPort } from '../../src/io/fs-port.js';
 import { main } from '../../src/main.js';
 import { listFiles, snapshot } from '../helpers/cli.js';
 import { xlsxContent } from './zip.js';
+import { setSurveyLinks } from '../helpers/cli.js';
 
 export const TRUST_ENV: NodeJS.ProcessEnv = { NO_COLOR: '1', MENTORSHIP_TODAY: '2025-11-25', CI: 'true', PATH: process.env.PATH };
 
@@ -56,6 +57,8 @@ export async function freshWorkspace(parent?: string): Promise<string> {
     const dir = tempRoot('trust-template-');
     const r = await runIn(['init', dir], dir);
     if (r.code !== 0) throw new Error(`init failed: ${r.stderr}`);
+    // The cycle mails the feedback survey, which refuses init's placeholder links.
+    setSurveyLinks(dir);
     template = dir;
   }
   const dir = parent ? fs.mkdtempSync(path.join(parent, 'ws-')) : tempRoot('trust-ws-');

@@ -2,6 +2,7 @@
 // an address or a comment, so they can outlive the personal data (purge keeps them).
 import type { Scheme } from '../scheme/schema.js';
 import type { Chase, FeedbackAnswer, Match, Meeting, Mentor, Student } from '../types.js';
+import { mentorPlaces } from '../timeline.js';
 import { parseRating } from './feedback.js';
 import { activeParticipants, round, summariseSurvey, surveysIn, type QuestionKind } from './feedback-report.js';
 
@@ -94,7 +95,8 @@ export function programmeFigures(input: ProgrammeInput): ProgrammeFigures {
     scheme: scheme.name,
     programme_end: scheme.timeline.programme_end,
     computed_on: input.today,
-    applicants: { students: input.students.length, mentors: input.mentors.length, places: input.mentors.reduce((s, m) => s + m.capacity, 0) },
+    // The same count of places as status and report supply (core/timeline.ts mentorPlaces).
+    applicants: { students: input.students.length, mentors: input.mentors.length, places: mentorPlaces(input.mentors, scheme).places },
     matching: {
       matched_students: matchedStudents.size,
       match_rate: share(matchedStudents.size, input.students.length),

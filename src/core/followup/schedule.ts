@@ -1,14 +1,15 @@
 // When each pair's three meetings are due. Two things move a pair's dates away from the scheme's
 // timeline, both documented in docs/followup.md:
-//   - a pair confirmed after the programme started (a re-match) slides its whole schedule by the
-//     days it started late, so a new pair is not overdue on the day it is introduced;
+//   - a pair confirmed after the programme started (a re-match, a late pair) slides its whole
+//     schedule by the days it started late, so a pair confirmed after a meeting's due date is not
+//     overdue on the day it is introduced; the reason says so in plain words;
 //   - a mentor's declared unavailability: meeting N's window runs from the day after meeting N-1
 //     was due (the programme start for meeting 1) to meeting N's due date, and the pair gets as
 //     many days on which the mentor is available as that window holds. The due date is the day the
 //     last of those available days falls on, so an absence that straddles the due date counts in
 //     full. A due date never falls before the previous meeting's.
 import type { Scheme } from '../scheme/schema.js';
-import { addDays, daysBetween } from '../timeline.js';
+import { addDays, daysBetween, longDate } from '../timeline.js';
 import type { DateRange } from '../types.js';
 
 export const MEETING_NUMBERS = [1, 2, 3] as const;
@@ -66,7 +67,12 @@ export function dueDates(scheme: Scheme, decidedAt: string, unavailable: readonl
     let due = length >= 1 && unavailable.length ? nthAvailableDay(unavailable, windowStart, length) : base;
     if (previousDue && due < previousDue) due = previousDue;
     const reasons: string[] = [];
-    if (late) reasons.push(`pair confirmed ${late} day${late === 1 ? '' : 's'} after the programme start`);
+    if (late) {
+      reasons.push(
+        `confirmed on ${longDate(decidedAt)}, ${late} day${late === 1 ? '' : 's'} after the programme started (${longDate(scheme.timeline.programme_start)}), ` +
+          `so each meeting is due ${late} day${late === 1 ? '' : 's'} later than the timeline`,
+      );
+    }
     const away = daysBetween(base, due);
     if (away > 0) reasons.push(`mentor unavailable: +${away} day${away === 1 ? '' : 's'}`);
     windowStart = addDays(base, 1);

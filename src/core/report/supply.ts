@@ -1,7 +1,7 @@
 // Before matching: for each sector and support area, how many students ask for it against how many
 // mentor places cover it. This tells the administrator whom to recruit.
 import type { Scheme } from '../scheme/schema.js';
-import { unavailableThroughout } from '../timeline.js';
+import { mentorPlaces, unavailableThroughout } from '../timeline.js';
 import type { Mentor, Student } from '../types.js';
 
 export interface SupplyRow {
@@ -42,7 +42,8 @@ export function supplyReport(students: readonly Student[], mentors: readonly Men
   return {
     students: students.length,
     mentors: available.length,
-    places: available.reduce((s, m) => s + m.capacity, 0),
+    // The same count as status and report programme (core/timeline.ts mentorPlaces).
+    places: mentorPlaces(mentors, scheme).places,
     unavailableMentors,
     rows: [...build('sector', 'sectors', scheme.vocabularies.sectors), ...build('support area', 'support_areas', scheme.vocabularies.support_areas)],
   };

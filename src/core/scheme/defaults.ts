@@ -1,5 +1,7 @@
 // The defaults `mentorship init` writes into scheme.json. They follow the EI Alumni Mentorship
-// Programme guide and mentor policy (shared/domain) for the 2025-26 year; every value is editable.
+// Programme guide and mentor policy (shared/domain); the dates follow the scheme year (core/year.ts).
+// Every value is editable.
+import { yearDates, yearLabel } from '../year.js';
 
 export const SECTORS: Record<string, string[]> = {
   'Government & Public Policy': ['government', 'public policy', 'civil service', 'public sector', 'policy'],
@@ -47,34 +49,39 @@ export const PROGRAMME_GROUPS = [
   ['MSc European Studies (Research)', 'MSc Global Europe: Culture and Conflict', 'MSc Conflict Studies'],
 ];
 
+/** The survey links init writes: placeholders the administrator replaces with their own forms. */
+export const PLACEHOLDER_LINKS = {
+  midway: 'https://forms.example.ac.uk/ei-mentoring-midway',
+  final: 'https://forms.example.ac.uk/ei-mentoring-final',
+};
+
+/** A link still pointing at a reserved example domain (RFC 2606) was never replaced. */
+export function isPlaceholderLink(link: string): boolean {
+  return /^https?:\/\/([^/?#]*\.)?example(\.[a-z]+)*([/:?#]|$)/i.test(link.trim()) || /^\s*(TODO|TBC|TBD|)\s*$/i.test(link);
+}
+
 function vocabulary(entries: Record<string, string[]>) {
   return Object.entries(entries).map(([value, synonyms]) => ({ value, synonyms }));
 }
 
-/** The scheme.json that `init` writes. Kept as plain JSON data so it round-trips through the schema. */
-export function defaultScheme(name = 'EI Alumni Mentorship Programme 2025-26') {
+export const defaultSchemeName = (year: number): string => `EI Alumni Mentorship Programme ${yearLabel(year)}`;
+
+/**
+ * The scheme.json that `init` writes for the scheme year starting in `year` (2025 for 2025-26).
+ * Kept as plain JSON data so it round-trips through the schema.
+ */
+export function defaultScheme(name?: string, year = 2025) {
+  const dates = yearDates(year);
   return {
     version: 1,
-    name,
+    name: name ?? defaultSchemeName(year),
     contact_email: 'ei.alumni@lse.ac.uk',
     from: 'EI Alumni Team <ei.alumni@lse.ac.uk>',
     signature: 'The EI Alumni Team',
     locale: 'en-GB',
     // Day-first dates (UK) unless the scheme says otherwise; ISO dates are always accepted.
     date_order: 'DMY',
-    timeline: {
-      applications_open: '2025-11-03',
-      applications_close: '2025-11-21',
-      matching: '2025-11-28',
-      introductions: '2025-12-08',
-      programme_start: '2025-12-08',
-      meeting_1_due: '2026-01-31',
-      meeting_2_due: '2026-02-28',
-      meeting_3_due: '2026-04-30',
-      feedback: '2026-05-11',
-      programme_end: '2026-04-30',
-      grace_days: 7,
-    },
+    timeline: { ...dates.timeline, grace_days: 7 },
     matching: {
       weights: { sector: 50, support: 25, programme: 15, location: 10 },
       programme_groups: PROGRAMME_GROUPS,
@@ -167,8 +174,8 @@ export function defaultScheme(name = 'EI Alumni Mentorship Programme 2025-26') {
       feedback: [{ pattern: '^e-?mail( address)?$|your e-?mail', field: 'email' }],
     },
     surveys: {
-      midway: { title: 'Mid-way check-in', link: 'https://forms.example.ac.uk/ei-mentoring-midway', date: '2026-02-16' },
-      final: { title: 'End of programme feedback', link: 'https://forms.example.ac.uk/ei-mentoring-final', date: '2026-05-11' },
+      midway: { title: 'Mid-way check-in', link: PLACEHOLDER_LINKS.midway, date: dates.surveys.midway },
+      final: { title: 'End of programme feedback', link: PLACEHOLDER_LINKS.final, date: dates.surveys.final },
     },
     retention: {
       // Personal data is deleted this many months after the programme ends; aggregates are kept.

@@ -56,6 +56,10 @@ describe('due dates', () => {
     expect(lateStartDays(s, '2025-11-28T10:05:00')).toBe(0);
     expect(lateStartDays(s, '')).toBe(0);
     expect(dues([], '2025-12-18T09:00:00')).toEqual(['2026-02-10', '2026-03-10', '2026-05-10']);
+    // Confirmed after meeting one was due: its date moves, and the report says why in plain words.
+    const late = dueDates(s, '2026-02-04T10:00:00', []);
+    expect(late[0]).toMatchObject({ scheduled: '2026-01-31', due: '2026-03-30', shiftedBy: 58 });
+    expect(late[0]!.why).toBe('confirmed on 4 Feb 2026, 58 days after the programme started (8 Dec 2025), so each meeting is due 58 days later than the timeline');
   });
 
   it('handles a leap year: due on 29 Feb, grace crossing 29 Feb, and an absence over it', () => {
