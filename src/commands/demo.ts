@@ -1,5 +1,8 @@
-// mentorship demo [DIR]: the whole year on the bundled sample data, in a new workspace. Each step
-// is the real command, run in-process through main() with the clock pinned to a date that suits it.
+// mentorship demo [DIR]: the whole year on the bundled sample data, in a new workspace, in date
+// order. Each step is the real command, run in-process through main() with the clock pinned to its
+// day; the check-in form is imported as downloaded on each chasing round's day (fixtures/README.md).
+// The scheme's rule runs to its end: students chased more than twice are withdrawn, their mentors
+// matched again.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -15,6 +18,10 @@ interface Step {
   argv: string[];
   /** The key figure, from the step's --json output. */
   figure(out: Json): string;
+  /** Steps that follow from this one's result (the students to withdraw, say). */
+  then?(out: Json): Step[];
+  /** A step the administrator does by hand (an edit of scheme.json), done here instead of a command. */
+  edit?(root: string): string;
 }
 
 export interface StepResult {
@@ -28,10 +35,45 @@ export interface StepResult {
 const n = (v: unknown): string => (typeof v === 'number' ? String(v) : Array.isArray(v) ? String(v.length) : '?');
 const pct = (v: unknown): string => (typeof v === 'number' ? `${Math.round(v * 100)}%` : '?');
 
+/** The demo's survey forms: init writes placeholders, which emails feedback refuses to mail. */
+function setSurveyLinks(root: string): string {
+  const file = path.join(root, 'scheme.json');
+  const scheme = JSON.parse(fs.readFileSync(file, 'utf8')) as { surveys: Record<string, { link: string }> };
+  for (const [key, survey] of Object.entries(scheme.surveys)) survey.link = `https://forms.office.com/r/ei-demo-${key}`;
+  fs.writeFileSync(file, `${JSON.stringify(scheme, null, 2)}\n`);
+  return `surveys: ${Object.keys(scheme.surveys).join(', ')}`;
+}
+
+/** The scheme's rule: a student chased more than twice leaves, and their mentor is matched again. */
+function withdrawAndRematch(out: Json): Step[] {
+  const leaving = ((out.withdraw ?? []) as { student_email: string }[]).map((p) => p.student_email);
+  return [
+    ...leaving.map((email): Step => ({
+      title: 'withdraw a student chased more than twice', today: '2026-04-07', argv: ['withdraw', email, '--reason', 'chased more than twice'],
+      figure: (o) => `${o.email ?? email} withdrawn; mentor ${o.pairs?.[0]?.mentor_email ?? '?'} freed`,
+    })),
+    {
+      title: 're-match the freed mentors', today: '2026-04-07', argv: ['match'],
+      figure: (o) => `${n(o.proposed ?? o.matched)} new pair(s) proposed, ${n(o.unmatched)} student(s) without a mentor`,
+    },
+  ];
+}
+
 function steps(dir: string): Step[] {
   const fx = (f: string) => path.join(FIXTURES_DIR, f);
+  const chaseRound = (title: string, today: string, download: string): Step[] => [
+    {
+      title: `record the meetings (check-in form, ${download})`, today, argv: ['import', 'meetings', fx(`meetings-checkin-${download}.csv`)],
+      figure: (o) => `${n(o.added)} meetings recorded, ${n(o.duplicates)} duplicate, ${n(o.rejected)} rejected`,
+    },
+    {
+      title, today, argv: ['emails', 'chase', '--as-of', today, '--record'],
+      figure: (o) => `${n(o.drafts)} chase drafts, ${n(o.recorded)} chases recorded`,
+    },
+  ];
   return [
-    { title: 'create the workspace', today: '2025-11-03', argv: ['init', dir], figure: (o) => `workspace in ${o.workspace ?? dir}` },
+    { title: 'create the workspace', today: '2025-11-03', argv: ['init', dir], figure: (o) => `${o.year ?? ''} workspace in ${o.workspace ?? dir}` },
+    { title: "put the year's survey links in scheme.json", today: '2025-11-03', argv: [], edit: setSurveyLinks, figure: () => '' },
     {
       title: 'import student applications (Microsoft Forms)', today: '2025-11-24', argv: ['import', 'students', fx('students-msforms.xlsx')],
       figure: (o) => `${n(o.imported)} students imported, ${n(o.rejected)} rejected, ${n(o.duplicates)} duplicate`,
@@ -45,26 +87,23 @@ function steps(dir: string): Step[] {
     { title: 'confirm every proposal', today: '2025-11-28', argv: ['confirm', '--all'], figure: (o) => `${n(o.approved)} pairs confirmed` },
     { title: 'export the permitted profiles', today: '2025-12-08', argv: ['export'], figure: (o) => `${n(o.pairs)} pairs, each side's permitted fields` },
     { title: 'draft the introductions', today: '2025-12-08', argv: ['emails', 'intro'], figure: (o) => `${n(o.drafts)} introduction drafts` },
+    ...chaseRound('first round of chases, in February', '2026-02-10', 'february'),
+    { title: 'ask how it is going (mid-way survey)', today: '2026-02-16', argv: ['emails', 'feedback', '--survey', 'midway'], figure: (o) => `${n(o.drafts)} mid-way check-in requests` },
+    ...chaseRound('second round of chases, in March', '2026-03-10', 'march'),
     {
-      title: 'record the meetings (check-in form)', today: '2026-05-01', argv: ['import', 'meetings', fx('meetings-checkin.csv')],
+      title: 'record the meetings (check-in form, april)', today: '2026-04-07', argv: ['import', 'meetings', fx('meetings-checkin-april.csv')],
       figure: (o) => `${n(o.added)} meetings recorded, ${n(o.duplicates)} duplicate, ${n(o.rejected)} rejected`,
-    },
-    {
-      title: 'who to chase in February', today: '2026-02-10', argv: ['report', 'chase', '--as-of', '2026-02-10'],
-      figure: (o) => `${n(o.toChase)} to chase, ${n(o.withdraw)} to withdraw, of ${n(o.counts?.pairs)} pairs`,
-    },
-    {
-      title: 'draft and record the chases', today: '2026-02-10', argv: ['emails', 'chase', '--as-of', '2026-02-10', '--record'],
-      figure: (o) => `${n(o.drafts)} chase drafts, ${n(o.recorded)} chases recorded`,
-    },
-    {
-      title: 'second round of chases, in March', today: '2026-03-10', argv: ['emails', 'chase', '--as-of', '2026-03-10', '--record'],
-      figure: (o) => `${n(o.drafts)} chase drafts, ${n(o.recorded)} chases recorded`,
     },
     {
       title: 'who has been chased too often', today: '2026-04-07', argv: ['report', 'chase', '--as-of', '2026-04-07'],
       figure: (o) => `${n(o.withdraw)} students to withdraw (their mentors to re-match), ${n(o.toChase)} to chase`,
+      then: withdrawAndRematch,
     },
+    {
+      title: 'record the last meetings (check-in form)', today: '2026-05-01', argv: ['import', 'meetings', fx('meetings-checkin.csv')],
+      figure: (o) => `${n(o.added)} meetings recorded, ${n(o.duplicates)} duplicate, ${n(o.rejected)} rejected`,
+    },
+    { title: 'close the programme (pairs completed)', today: '2026-05-01', argv: ['confirm', '--completed'], figure: (o) => `${n(o.completed)} pairs completed` },
     { title: 'ask for feedback', today: '2026-05-11', argv: ['emails', 'feedback', '--survey', 'final'], figure: (o) => `${n(o.drafts)} feedback requests` },
     {
       title: 'import the feedback survey', today: '2026-05-25', argv: ['import', 'feedback', '--survey', 'final', fx('feedback-final.csv')],
@@ -73,7 +112,7 @@ function steps(dir: string): Step[] {
     {
       title: 'report the feedback', today: '2026-05-25', argv: ['report', 'feedback'],
       figure: (o) => {
-        const s = o.surveys?.[0];
+        const s = o.surveys?.find((x: Json) => x.survey === 'final') ?? o.surveys?.[0];
         return s ? `students ${pct(s.students?.rate)}, mentors ${pct(s.mentors?.rate)} responded` : 'no answers';
       },
     },
@@ -105,25 +144,35 @@ export async function runDemo(ctx: Context, dir: string): Promise<{ workspace: s
   prepare(ctx, root);
   const { main } = await import('../main.js');
   const results: StepResult[] = [];
-  for (const step of steps(root)) {
+  const queue = steps(root);
+  for (let step = queue.shift(); step; step = queue.shift()) {
+    if (step.edit) {
+      const figure = step.edit(root);
+      results.push({ step: step.title, today: step.today, command: '(edit scheme.json by hand)', status: 'done', figure });
+      continue;
+    }
     const stdout = new Sink();
     const stderr = new Sink();
     const argv = [...step.argv, ...(step.argv[0] === 'init' ? (ctx.opts.force ? ['--force'] : []) : ['--workspace', root]), '--json', '--yes'];
     const code = await main(argv, {
       cwd: ctx.cwd, env: { ...ctx.env, MENTORSHIP_TODAY: step.today, NO_COLOR: '1', FORCE_COLOR: '0' }, stdout, stderr, stdin: Readable.from([]),
     });
-    const command = `mentorship ${step.argv.map((a) => (a.startsWith(FIXTURES_DIR) ? `fixtures/${path.basename(a)}` : a === root ? dir : a)).join(' ')}`;
+    const shown = step.argv.map((a) => (a.startsWith(FIXTURES_DIR) ? `fixtures/${path.basename(a)}` : a === root ? dir : /\s/.test(a) ? `"${a}"` : a));
+    const command = `mentorship ${shown.join(' ')}`;
     ctx.debug(`${command} (MENTORSHIP_TODAY=${step.today}): exit ${code}`);
     if (code !== 0) {
       throw new DataError(`demo step "${step.title}" (${command}) failed with exit ${code}: ${stderr.text.trim().split('\n').slice(0, 3).join(' / ')}`, {}, 'run that command by hand in the demo folder with --verbose to see why');
     }
     let figure = 'done';
+    let out: Json | undefined;
     try {
-      figure = step.figure(JSON.parse(stdout.text) as Json);
+      out = JSON.parse(stdout.text) as Json;
+      figure = step.figure(out);
     } catch {
       /* a command without --json output: the step still ran */
     }
     results.push({ step: step.title, today: step.today, command, status: 'done', figure });
+    if (step.then && out) queue.unshift(...step.then(out));
   }
   return { workspace: root, steps: results };
 }

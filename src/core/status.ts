@@ -3,6 +3,7 @@
 import type { ProgrammeInput } from './followup/programme.js';
 import { retentionDate } from './followup/purge.js';
 import { longDate, mentorPlaces, placesNote } from './timeline.js';
+import { leaverOf } from './match/rules.js';
 import type { Match } from './types.js';
 import { yearLabel, yearOf, timelineYear } from './year.js';
 
@@ -56,7 +57,10 @@ export function schemeStatus(i: StatusInput): Status {
   for (const m of i.matches) pairs[m.status]++;
   const paired = new Set(i.matches.filter((m) => m.status === 'confirmed' || m.status === 'completed').map((m) => m.student_email));
   const proposedFor = new Set(i.matches.filter((m) => m.status === 'proposed').map((m) => m.student_email));
-  const without = i.students.filter((s) => !paired.has(s.email)).length;
+  // A student who left the scheme (withdrawn on their behalf) is not waiting for a mentor.
+  const left = new Set(i.matches.filter((m) => m.status === 'withdrawn' && leaverOf(m.reason) === 'student').map((m) => m.student_email));
+  const pool = i.students.filter((s) => !paired.has(s.email) && !left.has(s.email) && !proposedFor.has(s.email));
+  const without = i.students.filter((s) => !paired.has(s.email) && !left.has(s.email)).length;
   const next: string[] = [];
   const t = i.scheme.timeline;
   const active = pairs.confirmed + pairs.completed;
@@ -85,14 +89,17 @@ export function schemeStatus(i: StatusInput): Status {
       next.push('propose pairs: mentorship match');
     } else if (pairs.proposed > 0) {
       next.push('review out/match-review.xlsx (decision column), then: mentorship confirm out/match-review.xlsx (or confirm --all)');
-    } else if (without > 0 && [...i.students].some((s) => !paired.has(s.email) && !proposedFor.has(s.email))) {
+    } else if (pool.length > 0) {
       next.push(`${without} student(s) have no confirmed mentor: mentorship match`);
     }
     if (flagged.length) {
       next.push(`withdraw the student(s) chased more than ${i.scheme.chasing.max_chases} times: ${flagged.join(', ')} (mentorship withdraw EMAIL --reason "chased ${i.scheme.chasing.max_chases + 1} times")`);
     }
     if (waiting.length) {
-      next.push(`mentor(s) waiting for a new student: ${waiting.map((w) => w.email).join(', ')} (mentorship match, then confirm)`);
+      const who = waiting.map((w) => w.email).join(', ');
+      next.push(pool.length
+        ? `mentor(s) waiting for a new student: ${who} (mentorship match, then confirm)`
+        : `mentor(s) waiting for a new student: ${who}; no student is waiting for a mentor now (import late applications, then mentorship match)`);
     }
     if (pairs.confirmed > 0) {
       if (!i.commandsRun.has('export')) next.push('share the permitted profiles: mentorship export');
