@@ -22,7 +22,7 @@ export async function run(ctx: Context, opts: EmailsOptions): Promise<void> {
       throw new UsageError(`there is no survey "${survey}" in scheme.json`, known.length ? `use --survey with one of: ${known.join(', ')}` : 'add one under "surveys" in scheme.json (title, link, date)');
     }
     if (isPlaceholderLink(def.link)) {
-      throw new DataError(`the "${survey}" survey's link in scheme.json is still the placeholder (${def.link}); participants would be sent to a form that does not exist`, { file: 'scheme.json', column: `surveys.${survey}.link` }, `put the link of your own survey form in scheme.json at surveys.${survey}.link, then run this again`);
+      throw new DataError(`surveys.${survey}.link is still the placeholder (${def.link}); participants would be sent to a form that does not exist`, { file: 'scheme.json' }, `put the link of your own survey form in scheme.json at surveys.${survey}.link, then run this again`);
     }
     warnTimeline(ctx, ws, 'feedback');
     const now = ctx.now();

@@ -79,7 +79,7 @@ describe('feedback', () => {
     // init's placeholder link is refused, with the fix, and nothing is drafted.
     const refused = runCli(['emails', 'feedback', '--survey', 'final'], { cwd: dir, ...at });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/still the placeholder \(https:\/\/forms\.example\.ac\.uk\/ei-mentoring-final\)/);
+    expect(refused.stderr).toMatch(/surveys\.final\.link is still the placeholder \(https:\/\/forms\.example\.ac\.uk\/ei-mentoring-final\)/);
     expect(refused.stderr).toMatch(/surveys\.final\.link/);
     expect(fs.existsSync(path.join(dir, 'out/emails/feedback'))).toBe(false);
     setSurveyLinks(dir);
