@@ -5,6 +5,7 @@ import type { Context, GlobalOptions, OutStream } from './context.js';
 import { describeError, UsageError } from './errors.js';
 import type { FsPort } from './io/fs-port.js';
 import { makeChalk } from './ui/color.js';
+import { jsonForTerminal, terminalSafe } from './ui/terminal.js';
 
 export interface MainIo {
   cwd?: string;
@@ -27,6 +28,7 @@ function clock(env: NodeJS.ProcessEnv): () => Date {
 
 export function makeContext(opts: GlobalOptions, io: Required<Omit<MainIo, 'fs'>> & Pick<MainIo, 'fs'>): Context {
   const chalk = makeChalk(io.env, Boolean(io.stderr.isTTY));
+  const colours = chalk.level > 0;
   return {
     cwd: io.cwd,
     env: io.env,
@@ -39,19 +41,20 @@ export function makeContext(opts: GlobalOptions, io: Required<Omit<MainIo, 'fs'>
     chalk,
     interactive: Boolean(io.stdin.isTTY) && !opts.yes && io.env.CI !== 'true',
     info: (m) => {
-      if (!opts.quiet) io.stderr.write(`${m}\n`);
+      if (!opts.quiet) io.stderr.write(`${terminalSafe(m, colours)}\n`);
     },
     warn: (m) => {
-      io.stderr.write(`${chalk.yellow('warning:')} ${m}\n`);
+      io.stderr.write(`${chalk.yellow('warning:')} ${terminalSafe(m, colours)}\n`);
     },
     debug: (m) => {
-      if (opts.verbose) io.stderr.write(`${chalk.dim(m)}\n`);
+      if (opts.verbose) io.stderr.write(`${chalk.dim(terminalSafe(m, colours))}\n`);
     },
     print: (t) => {
-      io.stdout.write(t.endsWith('\n') ? t : `${t}\n`);
+      const safe = terminalSafe(t, colours);
+      io.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
     },
     printJson: (v) => {
-      io.stdout.write(`${JSON.stringify(v, null, 2)}\n`);
+      io.stdout.write(`${jsonForTerminal(v)}\n`);
     },
   };
 }
@@ -94,7 +97,7 @@ export async function main(argv: string[], partial: MainIo = {}): Promise<number
       exitCode = err.exitCode === 0 ? 0 : 2;
     } else {
       const d = describeError(err);
-      io.stderr.write(`${d.line}\n`);
+      io.stderr.write(`${terminalSafe(d.line)}\n`);
       if (verbose && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
       exitCode = d.exitCode;
     }

@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { toExcelCsv } from '../io/csv-write.js';
 import { exportSheets, type ExportSheet } from '../core/policy/exports.js';
 import { withheldCounts } from '../core/policy/projection.js';
+import { DEFAULT_SHARING } from '../core/policy/widening.js';
 import { stageAudit } from '../workspace/store.js';
 import { loadConfirmedPairs } from './pairs.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
@@ -12,6 +13,8 @@ export interface ExportSummary {
   pairs: number;
   files: string[];
   fields: { to_students: readonly string[]; to_mentors: readonly string[] };
+  /** Fields shared beyond the mentor policy's defaults, each acknowledged in scheme.json (sharing.acknowledged). */
+  beyond_defaults: { to_students: readonly string[]; to_mentors: readonly string[] };
   /** Per consent-gated field, how many people's values were left out for want of consent. */
   withheld: { to_students: Record<string, number>; to_mentors: Record<string, number> };
 }
@@ -36,6 +39,10 @@ export async function exportProfiles(ctx: Context) {
       pairs: pairs.length,
       files,
       fields: { to_students: forStudents.fields, to_mentors: forMentors.fields },
+      beyond_defaults: {
+        to_students: forStudents.fields.filter((f) => !DEFAULT_SHARING.to_student.includes(f)),
+        to_mentors: forMentors.fields.filter((f) => !DEFAULT_SHARING.to_mentor.includes(f)),
+      },
       withheld: {
         to_students: withheldCounts(pairs.map((p) => p.mentor), ws.scheme, 'to_student'),
         to_mentors: withheldCounts(pairs.map((p) => p.student), ws.scheme, 'to_mentor'),
@@ -47,6 +54,10 @@ export async function exportProfiles(ctx: Context) {
       rows: { for_students: forStudents.rows.length, for_mentors: forMentors.rows.length },
       fields_shared: { to_students: { mentor: forStudents.fields }, to_mentors: { student: forMentors.fields } },
       withheld_without_consent: summary.withheld,
+      // Only when the policy shares more than its defaults, so the record says who widened it and how.
+      ...(summary.beyond_defaults.to_students.length + summary.beyond_defaults.to_mentors.length
+        ? { beyond_policy_defaults: { ...summary.beyond_defaults, acknowledged_in: 'scheme.json sharing.acknowledged' } }
+        : {}),
       files,
     });
     return summary;
@@ -59,6 +70,11 @@ function report(ctx: Context, s: ExportSummary, dryRun: boolean): void {
   ctx.info(`${dryRun ? 'Would export' : 'Exported'} ${s.pairs} confirmed pair${s.pairs === 1 ? '' : 's'}:`);
   ctx.info(`  students receive their mentor's ${s.fields.to_students.join(', ')}${withheld(s.withheld.to_students) ? `; ${withheld(s.withheld.to_students)}` : ''}`);
   ctx.info(`  mentors receive their student's ${s.fields.to_mentors.join(', ')}${withheld(s.withheld.to_mentors) ? `; ${withheld(s.withheld.to_mentors)}` : ''}`);
+  const beyond = [
+    ...(s.beyond_defaults.to_students.length ? [`students get their mentor's ${s.beyond_defaults.to_students.join(', ')}`] : []),
+    ...(s.beyond_defaults.to_mentors.length ? [`mentors get their student's ${s.beyond_defaults.to_mentors.join(', ')}`] : []),
+  ];
+  if (beyond.length) ctx.info(`  beyond the mentor policy's defaults, as acknowledged in scheme.json (sharing.acknowledged): ${beyond.join('; ')}`);
   for (const f of s.files) ctx.print(f);
 }
 

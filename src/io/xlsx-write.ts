@@ -5,6 +5,7 @@
 import { PassThrough } from 'node:stream';
 import type { CellValue, SheetData } from './cells.js';
 import { cellText } from './cells.js';
+import { xmlSafe } from '../core/text.js';
 
 const MAX_WIDTH = 60;
 
@@ -21,14 +22,18 @@ function excelValue(value: CellValue, type: string | undefined): string | number
   if (type === 'number' || type === 'integer') {
     if (typeof value === 'number') return Number.isFinite(value) ? value : null;
     const n = Number(value);
-    return typeof value === 'string' && value.trim() !== '' && Number.isFinite(n) ? n : cellText(value);
+    return typeof value === 'string' && value.trim() !== '' && Number.isFinite(n) ? n : xmlSafe(cellText(value));
   }
   if (type === 'date' || type === 'datetime') {
     if (value instanceof Date) return value;
-    if (typeof value === 'string') return isoToDate(value, type === 'datetime');
+    if (typeof value === 'string') {
+      const date = isoToDate(value, type === 'datetime');
+      return typeof date === 'string' ? xmlSafe(date) : date;
+    }
   }
   // Everything else is a string cell: exceljs only writes a formula for {formula: ...} values.
-  const text = cellText(value);
+  // One character XML forbids (U+FFFF in a name) would make the whole workbook unreadable.
+  const text = xmlSafe(cellText(value));
   return text === '' ? null : text;
 }
 
@@ -85,9 +90,9 @@ export async function toXlsx(sheets: readonly SheetData[], created: Date): Promi
   wb.created = created;
   wb.modified = created;
   for (const sheet of sheets) {
-    const ws = wb.addWorksheet(sheet.name.slice(0, 31), { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+    const ws = wb.addWorksheet(xmlSafe(sheet.name).slice(0, 31), { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
     ws.columns = sheet.columns.map((c) => ({
-      header: c.header,
+      header: xmlSafe(c.header),
       key: c.key,
       width: c.width ?? columnWidth(sheet, c.key, c.header, c.type),
       style: { numFmt: numFmt(c.type) },
@@ -105,12 +110,12 @@ export async function toXlsx(sheets: readonly SheetData[], created: Date): Promi
         (ws as unknown as { dataValidations: { add(range: string, v: object): void } }).dataValidations.add(`${col}2:${col}${sheet.rows.length + 1}`, {
           type: 'list',
           allowBlank: true,
-          formulae: [`"${list.values.join(',')}"`],
+          formulae: [`"${list.values.map(xmlSafe).join(',')}"`],
           // Off, so a mentor's email can be typed to reassign; the list is a convenience.
           showErrorMessage: false,
           showInputMessage: Boolean(list.prompt),
           promptTitle: 'decision',
-          prompt: list.prompt ?? '',
+          prompt: xmlSafe(list.prompt ?? ''),
         });
       }
     }

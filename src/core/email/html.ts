@@ -7,11 +7,13 @@
 //   - http(s) links and email addresses become links
 // Every character of the text (template wording and participants' answers alike) is escaped here,
 // after rendering, so participants' text can never become markup, whatever it holds.
+import { xmlSafe } from '../text.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  // Characters XML forbids are no more valid in HTML (and break an XHTML reader): they go too.
+  return xmlSafe(text).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
 // Matched on the raw text, then each piece escaped on its own, so a link never swallows markup.

@@ -24,6 +24,8 @@
 // an address; each piece renders to one mailbox whose name is stripped of line breaks.
 import Handlebars from 'handlebars';
 import { DataError } from '../../errors.js';
+import { strictEmail } from '../address.js';
+import { cleanField } from '../text.js';
 import { type Direction, permittedFields } from '../policy/projection.js';
 import type { Scheme } from '../scheme/schema.js';
 import { checkTemplate, type HbsNode, type PartnerFields } from './check.js';
@@ -152,11 +154,9 @@ export function parseFrontMatter(source: string, file: string): Source {
   return { fields, body: lines.slice(end + 1).join('\n'), bodyLine: end + 1 };
 }
 
-const ADDRESS = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\]+$/;
-
 /** Header text: no line breaks or control characters can survive into a header. */
 function headerText(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return cleanField(text).replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function toMailbox(rendered: string): Mailbox | null {
@@ -164,9 +164,10 @@ function toMailbox(rendered: string): Mailbox | null {
   if (!text) return null;
   // The address is the last <...>: whatever a name holds, it stays in the name.
   const m = /^(.*)<([^<>]*)>$/.exec(text);
-  const address = (m ? m[2]! : text).trim();
-  const name = m ? m[1]!.trim().replace(/^"(.*)"$/, '$1').trim() : '';
-  if (!ADDRESS.test(address)) throw new Error(`"${address}" is not an email address`);
+  const written = (m ? m[2]! : text).trim();
+  const name = cleanField(m ? m[1]!.trim().replace(/^"(.*)"$/, '$1').trim() : '');
+  const address = strictEmail(written);
+  if (!address) throw new Error(`"${written}" is not an email address (plain ASCII, or a domain in its xn-- form)`);
   return { name, address };
 }
 

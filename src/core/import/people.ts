@@ -7,9 +7,10 @@ import { MENTOR_FIELDS, STUDENT_FIELDS } from '../types.js';
 import { type ColumnMap, REJECT_PREFIX } from './columns.js';
 import type { Layout } from './layout.js';
 import {
-  cleanLine, cleanText, type DateOrder, normaliseEmail, parseCapacity, parseDateTime, parseMeetingPreference,
+  cleanLine, cleanText, consentRule, type DateOrder, normaliseEmail, parseCapacity, parseDateTime, parseMeetingPreference,
   parseUnavailable, parseYear, parseYesNo,
 } from './values.js';
+import { cleanField } from '../text.js';
 import { Vocabulary } from './vocabulary.js';
 
 export type PeopleTarget = 'students' | 'mentors';
@@ -156,13 +157,16 @@ export function makePersonParser<T extends Student | Mentor>(input: ParserInput)
   const isCanonical = layout.preset === 'canonical';
   const orderOf = (field: string): DateOrder => input.dateOrders?.[field] ?? scheme.date_order;
   const composed = Object.entries(layout.composed ?? {}).filter(([f]) => !colOf.has(f));
+  const consentAnswers = consentRule(scheme.sharing.consent_languages, scheme.locale, scheme.sharing.consent_yes_answers);
   const extraAt = isCanonical ? headers.findIndex((h) => h.trim().toLowerCase() === 'extra') : -1;
 
   return (cells, row) => {
     const dropped = layout.dropReason(cells);
     if (dropped) return { kind: 'dropped', reason: dropped };
     const problems: RowProblem[] = [];
-    const get = (field: string): string => {
+    // Every answer is cleaned here, once, at the boundary (src/core/text.ts): no terminal escape,
+    // C1 control, bidi override or character XML forbids gets into the data files, drafts or terminal.
+    const raw = (field: string): string => {
       const i = colOf.get(field);
       if (i === undefined) {
         const parts = composed.find(([f]) => f === field)?.[1];
@@ -170,6 +174,7 @@ export function makePersonParser<T extends Student | Mentor>(input: ParserInput)
       }
       return cells[i] ?? '';
     };
+    const get = (field: string): string => cleanField(raw(field));
     const header = (field: string): string => {
       const i = colOf.get(field);
       return i === undefined ? field : headers[i]!;
@@ -182,7 +187,8 @@ export function makePersonParser<T extends Student | Mentor>(input: ParserInput)
     const warn = (field: string, value: string, reason: string) =>
       rowWarnings.push({ file, row, column: header(field), value, reason });
 
-    const rawEmail = get('email');
+    // The address as written: one with an invisible character is refused, not silently cleaned.
+    const rawEmail = raw('email');
     const email = normaliseEmail(rawEmail);
     if (!email) problem('email', rawEmail, rawEmail.trim() ? 'is not an email address' : 'the email address is missing');
     const name = cleanLine(get('name'));
@@ -194,9 +200,12 @@ export function makePersonParser<T extends Student | Mentor>(input: ParserInput)
       return parsed.values;
     };
     const consent = (field: 'share_bio' | 'share_linkedin') => {
-      const raw = get(field);
-      const parsed = parseYesNo(raw);
-      if (!parsed.recognised) warn(field, raw, 'not a clear yes, so treated as no (no consent)');
+      const answer = get(field);
+      const parsed = parseYesNo(answer, consentAnswers);
+      if (!parsed.recognised) {
+        const what = field === 'share_bio' ? 'bio' : 'LinkedIn profile';
+        warn(field, answer, `the answer "${answer.slice(0, 80)}" is not a clear yes (a yes word alone), so it counts as no and the ${what} is not shared; if it is the form's own yes option, add it to sharing.consent_yes_answers in scheme.json`);
+      }
       return parsed.value;
     };
     const rawPref = get('meeting_preference');
@@ -223,7 +232,7 @@ export function makePersonParser<T extends Student | Mentor>(input: ParserInput)
     for (const i of extraCols) {
       if (isCanonical && headers[i]!.trim().toLowerCase() === 'extra') continue;
       const v = cells[i] ?? '';
-      if (v.trim() !== '') extra[headers[i]!.trim()] = v;
+      if (v.trim() !== '') extra[cleanField(headers[i]!.trim())] = cleanField(v);
     }
 
     const common = {

@@ -1,4 +1,5 @@
 // Parsing single answers the way form tools and Excel write them. Pure functions, no I/O.
+import { strictEmail } from '../address.js';
 import type { DateRange, MeetingPreference } from '../types.js';
 
 export type DateOrder = 'DMY' | 'MDY';
@@ -72,13 +73,57 @@ export function parseDate(input: string, order: DateOrder = 'DMY'): string | nul
   return dt ? dt.slice(0, 10) : null;
 }
 
-/** Consent answers. Anything that is not clearly yes is no: "No answer means no." */
-export function parseYesNo(input: string): { value: boolean; recognised: boolean } {
-  const t = input.trim().toLowerCase();
-  if (t === '') return { value: false, recognised: true };
-  if (/^(yes|y|true|1|agree|i agree|ok|oui|ja|sí|si)\b/.test(t)) return { value: true, recognised: true };
-  if (/^(no|n|false|0|disagree|i do not agree|non|nein|not)\b/.test(t)) return { value: false, recognised: true };
-  return { value: false, recognised: false };
+/**
+ * The words that are a clear yes or a clear no to a consent question, per language. Only the word
+ * alone counts (after trimming, case folding and one closing full stop or exclamation mark):
+ * "Yes, I do NOT consent", "I agree not to share" and "Oui, mais non" are not clear yes.
+ */
+export const CONSENT_WORDS = {
+  en: { yes: ['yes', 'y', 'true', '1', 'agree', 'i agree', 'i consent', 'consent', 'ok', 'okay'], no: ['no', 'n', 'false', '0', 'disagree', 'i disagree', 'i do not agree', 'i do not consent', 'none', 'not'] },
+  fr: { yes: ['oui', "d'accord", "j'accepte"], no: ['non', "je refuse"] },
+  de: { yes: ['ja', 'einverstanden'], no: ['nein'] },
+  es: { yes: ['sí', 'si', 'de acuerdo'], no: ['no'] },
+  it: { yes: ['sì', 'si', "d'accordo"], no: ['no'] },
+  pt: { yes: ['sim', 'concordo'], no: ['não', 'nao'] },
+  nl: { yes: ['ja', 'akkoord'], no: ['nee'] },
+} as const;
+
+export type ConsentLanguage = keyof typeof CONSENT_WORDS;
+export const CONSENT_LANGUAGES = Object.keys(CONSENT_WORDS) as ConsentLanguage[];
+
+export interface ConsentRule {
+  languages: readonly ConsentLanguage[];
+  /** Whole answers the administrator declared a yes (a form's own option text), folded like answers. */
+  yesAnswers?: readonly string[];
+}
+
+function foldAnswer(input: string): string {
+  return input.normalize('NFC').trim().toLocaleLowerCase('und').replace(/\s+/g, ' ');
+}
+
+/** The consent rule a scheme sets: its languages (default English and the locale's), its own yes answers. */
+export function consentRule(languages: readonly string[] | undefined, locale: string, yesAnswers: readonly string[] = []): ConsentRule {
+  const fromLocale = locale.split('-')[0]!.toLowerCase();
+  const chosen = languages ?? ['en', fromLocale];
+  return { languages: [...new Set(chosen.filter((l): l is ConsentLanguage => l in CONSENT_WORDS))], yesAnswers: yesAnswers.map(foldAnswer) };
+}
+
+const ENGLISH: ConsentRule = { languages: ['en'] };
+
+/**
+ * A consent answer. Yes only for a clear yes; anything else is no. `recognised` is false when the
+ * answer was neither blank nor a clear yes or no word: the import warns, naming the answer.
+ */
+export function parseYesNo(input: string, rule: ConsentRule = ENGLISH): { value: boolean; recognised: boolean } {
+  const folded = foldAnswer(input);
+  if (folded === '') return { value: false, recognised: true };
+  if (rule.yesAnswers?.includes(folded)) return { value: true, recognised: true };
+  const word = folded.replace(/[.!]$/, '');
+  const yes = rule.languages.some((l) => (CONSENT_WORDS[l].yes as readonly string[]).includes(word));
+  const no = rule.languages.some((l) => (CONSENT_WORDS[l].no as readonly string[]).includes(word));
+  // A word that is yes in one chosen language and no in another ("no" is no in English) stays no.
+  if (yes && !no) return { value: true, recognised: true };
+  return { value: false, recognised: no };
 }
 
 export function parseMeetingPreference(input: string): MeetingPreference | null {
@@ -152,11 +197,9 @@ export function formatRanges(ranges: readonly DateRange[]): string {
   return ranges.map((r) => `${r.from}..${r.to}`).join('; ');
 }
 
-const EMAIL = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\]+$/;
-
+/** Strict (see src/core/address.ts): ASCII, or an internationalised domain stored as punycode. */
 export function normaliseEmail(input: string): string | null {
-  const t = input.trim().replace(/^mailto:/i, '').toLowerCase();
-  return EMAIL.test(t) ? t : null;
+  return strictEmail(input);
 }
 
 // Most answers need no cleaning: one test that finds nothing is much cheaper than the three

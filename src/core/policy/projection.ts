@@ -13,6 +13,7 @@
 import { formatRanges } from '../import/values.js';
 import type { Scheme } from '../scheme/schema.js';
 import type { Mentor, Student } from '../types.js';
+import { DEFAULT_SHARING, HARD_CONSENT } from './widening.js';
 
 export type Direction = 'to_student' | 'to_mentor';
 
@@ -61,13 +62,23 @@ export function describedRole(direction: Direction): 'mentor' | 'student' {
   return direction === 'to_student' ? 'mentor' : 'student';
 }
 
-/** The fields the policy lets travel in this direction, once each, in the policy's order. */
+/**
+ * The fields the policy lets travel in this direction, once each, in the policy's order. A field
+ * beyond the defaults that sharing.acknowledged does not name never travels (parseScheme refuses
+ * such a scheme; this holds even for a Scheme built some other way).
+ */
 export function permittedFields(scheme: Scheme, direction: Direction): readonly string[] {
-  return Object.freeze([...new Set<string>(scheme.sharing[direction])]);
+  const acknowledged: readonly string[] = scheme.sharing.acknowledged?.[direction] ?? [];
+  const fields = [...new Set<string>(scheme.sharing[direction])].filter((f) => DEFAULT_SHARING[direction].includes(f) || acknowledged.includes(f));
+  return Object.freeze(fields);
 }
 
-/** The consent answer that gates a field ('share_bio' for 'bio'), or undefined if ungated. */
+/**
+ * The consent answer that gates a field ('share_bio' for 'bio'), or undefined if ungated. The bio
+ * and LinkedIn gates are hard (widening.ts): scheme.json can add gates, not remove those two.
+ */
 export function consentFieldOf(scheme: Scheme, field: string): 'share_bio' | 'share_linkedin' | undefined {
+  if (Object.prototype.hasOwnProperty.call(HARD_CONSENT, field)) return HARD_CONSENT[field];
   return Object.prototype.hasOwnProperty.call(scheme.sharing.consent, field) ? scheme.sharing.consent[field] : undefined;
 }
 

@@ -1,8 +1,9 @@
 // Small inline SVG charts for reports that must open anywhere and fetch nothing. Every label is
 // escaped here, so a caller cannot forget to.
+import { xmlSafe } from '../text.js';
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return xmlSafe(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 export interface Bar {

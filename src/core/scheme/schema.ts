@@ -1,5 +1,7 @@
 // scheme.json is validated once, here, and reported by JSON path; everything after trusts the type.
 import { z } from 'zod';
+import { CONSENT_LANGUAGES } from '../import/values.js';
+import { policyProblems } from '../policy/widening.js';
 import { MENTOR_FIELDS, STUDENT_FIELDS } from '../types.js';
 
 const isoDate = z.iso.date({ message: 'must be a date written YYYY-MM-DD' });
@@ -83,6 +85,14 @@ export const schemeSchema = z.strictObject({
     to_student: z.array(mentorField),
     to_mentor: z.array(studentField),
     consent: z.record(z.string(), z.enum(['share_bio', 'share_linkedin'])).default({}),
+    // Policy: the languages whose yes and no words a consent answer may be (default English and the
+    // locale's), and the form's own yes options, whole ("Yes, I consent to my bio being shared").
+    consent_languages: z.array(z.enum(CONSENT_LANGUAGES)).min(1).optional(),
+    consent_yes_answers: z.array(z.string().min(1)).default([]),
+    // Fields shared beyond the policy's defaults, acknowledged one by one (see src/core/policy/widening.ts).
+    acknowledged: z
+      .strictObject({ to_student: z.array(mentorField).default([]), to_mentor: z.array(studentField).default([]) })
+      .default({ to_student: [], to_mentor: [] }),
   }),
   vocabularies: z.strictObject({
     sectors: z.array(vocabularyEntry),
@@ -138,6 +148,7 @@ export function parseScheme(raw: unknown): { ok: true; scheme: Scheme } | { ok: 
       problems.push({ path: `sharing.consent.${key}`, message: 'is not a participant field' });
     }
   }
+  problems.push(...policyProblems(scheme.sharing));
   const t = scheme.timeline;
   const order: (keyof typeof t)[] = ['meeting_1_due', 'meeting_2_due', 'meeting_3_due'];
   for (let i = 1; i < order.length; i++) {

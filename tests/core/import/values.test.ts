@@ -39,7 +39,9 @@ describe('answers', () => {
   it('treats no answer and unclear answers as no consent', () => {
     expect(parseYesNo('')).toEqual({ value: false, recognised: true });
     expect(parseYesNo('Yes')).toEqual({ value: true, recognised: true });
-    expect(parseYesNo('No thanks')).toEqual({ value: false, recognised: true });
+    expect(parseYesNo('No')).toEqual({ value: false, recognised: true });
+    // Not a word alone: still no, and the import warns naming it (tests/trust/consent.test.ts).
+    expect(parseYesNo('No thanks')).toEqual({ value: false, recognised: false });
     expect(parseYesNo('maybe later')).toEqual({ value: false, recognised: false });
   });
 

@@ -127,6 +127,8 @@ describe('no withheld value reaches an output', () => {
           const raw = defaultScheme();
           raw.sharing.to_student = toStudent as typeof raw.sharing.to_student;
           raw.sharing.to_mentor = toMentor as typeof raw.sharing.to_mentor;
+          // A widening must be acknowledged field by field (src/core/policy/widening.ts).
+          Object.assign(raw.sharing, { acknowledged: { to_student: toStudent, to_mentor: toMentor } });
           const mValues = Object.fromEntries(M_TEXT.map((f) => [f, marker(`m${f}`)]));
           const sValues = Object.fromEntries(S_TEXT.map((f) => [f, marker(`s${f}`)]));
           const secretExtra = marker('extra');

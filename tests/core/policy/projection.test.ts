@@ -64,6 +64,7 @@ describe('projectMentorForStudent', () => {
   it('follows a policy that shares more, and one that shares less', () => {
     const more = scheme((raw) => {
       raw.sharing.to_student = ['name', 'employer', 'capacity', 'unavailable'];
+      Object.assign(raw.sharing, { acknowledged: { to_student: ['employer', 'capacity', 'unavailable'] } });
     });
     const p = projectMentorForStudent(mentor({ unavailable: [{ from: '2026-02-01', to: '2026-02-28' }] }), more);
     expect(p).toEqual({ name: 'Ann Lee', employer: 'Deloitte', capacity: '2', unavailable: '2026-02-01..2026-02-28' });
