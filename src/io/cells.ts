@@ -28,19 +28,33 @@ const ESCAPED = /^'+[=+\-@\t\r]/;
 const FIRST = new Set([..."'=+-@\t\r"].map((c) => c.charCodeAt(0)));
 
 /**
- * Prefix a cell that would start a formula with an apostrophe, which spreadsheets show as text.
- * A text that already starts with apostrophes before such a character gets one more, so that
- * reading back (unescapeFormula) returns exactly what was written.
+ * Where a spreadsheet may start a cell inside ours: Excel opens a CSV with the system's list
+ * separator, ";" in much of Europe, or tab, and a file split on the wrong character ignores our
+ * quotes, so "Analyst;=1+1" becomes the cells "Analyst" and "=1+1"; a line break inside a quoted
+ * cell starts a new row. After any of , ; tab CR LF, a formula character gets the same apostrophe
+ * (and the same one-more rule) as at the start, so the cell is text under every separator.
+ */
+const INSIDE_ESCAPABLE = /([,;\t\r\n])('*[=+\-@])/g;
+const INSIDE_ESCAPED = /([,;\t\r\n])'('*[=+\-@])/g;
+const INSIDE_TEST = /[,;\t\r\n]'*[=+\-@]/;
+
+/**
+ * Prefix a cell that would start a formula with an apostrophe, which spreadsheets show as text,
+ * and do the same after each separator inside it (above). A text that already has apostrophes
+ * before such a character gets one more, so that reading back (unescapeFormula) returns exactly
+ * what was written.
  */
 export function escapeFormula(text: string): string {
+  const inside = INSIDE_TEST.test(text) ? text.replace(INSIDE_ESCAPABLE, "$1'$2") : text;
   // Nearly every cell starts with a letter or digit: a look at the first character settles it.
-  if (!FIRST.has(text.charCodeAt(0))) return text;
-  return ESCAPABLE.test(text) ? `'${text}` : text;
+  if (!FIRST.has(inside.charCodeAt(0))) return inside;
+  return ESCAPABLE.test(inside) ? `'${inside}` : inside;
 }
 
 /** Undo escapeFormula when reading back a file we wrote (or the administrator re-saved). */
 export function unescapeFormula(text: string): string {
-  return ESCAPED.test(text) ? text.slice(1) : text;
+  const start = ESCAPED.test(text) ? text.slice(1) : text;
+  return INSIDE_TEST.test(start) ? start.replace(INSIDE_ESCAPED, '$1$2') : start;
 }
 
 export function cellText(value: CellValue): string {
