@@ -200,8 +200,9 @@ export function makePersonParser<T extends Student | Mentor>(input: ParserInput)
       return parsed.values;
     };
     const consent = (field: 'share_bio' | 'share_linkedin') => {
+      // Read as written: an answer with an invisible control in it is not a clear yes.
       const answer = get(field);
-      const parsed = parseYesNo(answer, consentAnswers);
+      const parsed = parseYesNo(raw(field), consentAnswers);
       if (!parsed.recognised) {
         const what = field === 'share_bio' ? 'bio' : 'LinkedIn profile';
         warn(field, answer, `the answer "${answer.slice(0, 80)}" is not a clear yes (a yes word alone), so it counts as no and the ${what} is not shared; if it is the form's own yes option, add it to sharing.consent_yes_answers in scheme.json`);
