@@ -43,6 +43,15 @@ function ran(step: string): boolean {
   return outcomes.some((o) => o.step.name === step && o.status === 'ran');
 }
 
+/** Every step of the cycle exists now: a check that depends on one first asserts that it ran. */
+function mustHaveRun(step: string): void {
+  expect(outcomes.find((o) => o.step.name === step)?.status, `the cycle step "${step}"`).toBe('ran');
+}
+
+// Bidi overrides and isolates are removed where text enters (src/core/text.ts): the name is kept
+// without them, and no output holds one.
+const RTL_CLEAN = HOSTILE.rtlName.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+
 describe('hostile text stays inert', () => {
   it('nothing is written outside the workspace, and inside it only under data/, out/ and .mentorship/', () => {
     const all = listFiles(root);
@@ -72,7 +81,8 @@ describe('hostile text stays inert', () => {
 
   it('no email draft gets an extra header or recipient, and every recipient is a participant', async () => {
     const emls = files('.eml');
-    if (ran('emails intro')) expect(emls.length).toBeGreaterThan(0);
+    mustHaveRun('emails intro');
+    expect(emls.length).toBeGreaterThan(0);
     const participants = new Set<string>();
     for (const f of ['data/students.csv', 'data/mentors.csv']) {
       const t = readCsvBytes(fs.readFileSync(path.join(ws, f)), f);
@@ -105,7 +115,7 @@ describe('hostile text stays inert', () => {
   });
 
   it('the CR/LF + Bcc name and bio reach the drafts as text, inside the body', async () => {
-    if (!ran('emails intro')) return expect(outcomes.find((o) => o.step.name === 'emails intro')?.status).not.toBe('ran');
+    mustHaveRun('emails intro');
     const texts = files('.txt').map((f) => fs.readFileSync(path.join(ws, f), 'utf8'));
     figures.txt = texts.length;
     // The student whose name carried "\r\nBcc:" gets their draft, addressed to them alone.
@@ -120,7 +130,8 @@ describe('hostile text stays inert', () => {
   it('HTML outputs escape participants\' text: no script, event handler or tag from data', () => {
     const htmls = files('.html');
     figures.html = htmls.length;
-    if (ran('emails intro')) expect(htmls.length).toBeGreaterThan(0);
+    mustHaveRun('emails intro');
+    expect(htmls.length).toBeGreaterThan(0);
     const bad: string[] = [];
     for (const f of htmls) {
       const html = fs.readFileSync(path.join(ws, f), 'utf8');
@@ -130,13 +141,13 @@ describe('hostile text stays inert', () => {
     }
     expect(bad.slice(0, 20)).toEqual([]);
     // ... while the text itself is kept, escaped, where it is shared.
-    if (ran('emails intro')) {
+    {
       expect(htmls.some((f) => fs.readFileSync(path.join(ws, f), 'utf8').includes('&lt;script&gt;'))).toBe(true);
     }
   });
 
   it('template syntax in names and bios is printed literally, never evaluated', () => {
-    if (!ran('emails intro')) return;
+    mustHaveRun('emails intro');
     const texts = files('.txt').map((f) => fs.readFileSync(path.join(ws, f), 'utf8'));
     expect(texts.some((t) => t.includes(HOSTILE.templateBio)), 'the {{...}} bio appears as typed').toBe(true);
     expect(texts.some((t) => t.includes(HOSTILE.templateName)), 'the {{mentor.email}} name appears as typed').toBe(true);
@@ -154,6 +165,7 @@ describe('hostile text stays inert', () => {
         }),
       );
     }
+    expect(figures.csv).toBeGreaterThan(3);
     expect(bad.slice(0, 20)).toEqual([]);
   });
 
@@ -175,8 +187,11 @@ describe('hostile text stays inert', () => {
       );
     }
     expect(bad).toEqual([]);
-    if (ran('match')) {
-      for (const h of [HOSTILE.formulaName, HOSTILE.plusName, HOSTILE.atName, HOSTILE.minusName, HOSTILE.zeroName, HOSTILE.rtlName]) expect(strings).toContain(h);
+    expect(figures.xlsx).toBeGreaterThan(0);
+    mustHaveRun('match');
+    {
+      for (const h of [HOSTILE.formulaName, HOSTILE.plusName, HOSTILE.atName, HOSTILE.minusName, HOSTILE.zeroName, RTL_CLEAN]) expect(strings).toContain(h);
+      expect([...strings].filter((t) => /[\u202a-\u202e\u2066-\u2069]/.test(t))).toEqual([]);
     }
   });
 
@@ -186,15 +201,17 @@ describe('hostile text stays inert', () => {
     expect(rejects).toMatch(/longer than 20,000 characters/);
     const students = fs.readFileSync(path.join(ws, 'data/students.csv'), 'utf8');
     expect(students).toContain(LONG_BIO);
-    expect(students).toContain(HOSTILE.rtlName);
+    expect(students).toContain(RTL_CLEAN);
+    expect(students).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
     expect(students).toContain(HOSTILE.zeroWidthName);
   });
 
   it('nothing a terminal would obey reaches stderr: no escape sequences, bells or carriage returns from data', () => {
     const bad: string[] = [];
+    expect(outcomes.filter((o) => o.result).length).toBeGreaterThan(10);
     for (const o of outcomes) {
       const err = o.result?.stderr ?? '';
-      const m = /[\u0000-\u0008\u000b-\u001f\u007f\u0080-\u009f]/.exec(err);
+      const m = /[\u0000-\u0008\u000b-\u001f\u007f\u0080-\u009f\u202a-\u202e\u2066-\u2069]/.exec(err);
       if (m) bad.push(`${o.step.name}: ${JSON.stringify(err.slice(Math.max(0, m.index - 60), m.index + 40))}`);
     }
     expect(bad).toEqual([]);

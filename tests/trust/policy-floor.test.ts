@@ -16,7 +16,7 @@ import { MENTOR_FIELDS, STUDENT_FIELDS } from '../../src/core/types.js';
 import { mentor, student } from '../core/policy/builders.js';
 import { cleanup, expectCleanFailure, expectUnchanged, freshWorkspace, runIn, snapshot, tempRoot } from './inproc.js';
 
-type Raw = ReturnType<typeof defaultScheme> & { sharing: { acknowledged?: unknown; consent: Record<string, string> } };
+type Raw = Omit<ReturnType<typeof defaultScheme>, 'sharing'> & { sharing: Omit<ReturnType<typeof defaultScheme>['sharing'], 'consent'> & { acknowledged?: unknown; consent: Partial<Record<string, string>> } };
 
 function parse(patch: (raw: Raw) => void) {
   const raw = defaultScheme() as Raw;
