@@ -10,7 +10,7 @@
 // mark the commit put in it. Anything else is refused, and nothing is touched.
 import * as path from 'node:path';
 import { z } from 'zod';
-import { DataError } from '../errors.js';
+import { DataError, errnoReason } from '../errors.js';
 import { sha256 } from './bytes.js';
 import { type FsPort, nodeFs } from './fs-port.js';
 import { BAK_SUFFIX, patiently, TMP_SUFFIX } from './held.js';
@@ -88,11 +88,14 @@ function badPath(p: string): string | null {
 
 /** Read and check the journal; throws a refusal for anything the tool could not have written. */
 export function readJournal(root: string, port: FsPort = nodeFs): Journal {
+  const file = path.join(root, JOURNAL_PATH);
   let raw: unknown;
   try {
-    raw = JSON.parse(port.readFileSync(path.join(root, JOURNAL_PATH), 'utf8'));
+    const afterwards = 'the next command finishes undoing the interrupted one, and nothing is lost';
+    raw = JSON.parse(patiently(port, root, file, () => port.readFileSync(file, 'utf8'), afterwards));
   } catch (err) {
-    throw refuse(err instanceof SyntaxError ? 'it is not valid JSON' : `it cannot be read: ${(err as Error).message}`);
+    if (err instanceof DataError) throw err;
+    throw refuse(err instanceof SyntaxError ? 'it is not valid JSON' : `it cannot be read: ${errnoReason(err)}`);
   }
   const parsed = OnDisk.safeParse(raw);
   if (!parsed.success) throw refuse(`unexpected content: ${parsed.error.issues[0]?.message ?? 'invalid'}`);

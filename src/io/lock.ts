@@ -166,8 +166,9 @@ export function acquireLock(root: string, command: string, options: LockOptions 
     let text: string | null;
     try {
       text = port.readFileSync(file, 'utf8');
-    } catch {
-      continue; // released this instant: try again
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue; // released this instant: try again
+      text = null; // unreadable: judged by its age
     }
     const verdict = judge(port, file, text, Date.now());
     if (verdict.kind === 'stale') {
@@ -180,7 +181,7 @@ export function acquireLock(root: string, command: string, options: LockOptions 
     if (Date.now() >= deadline) {
       let info: LockInfo | null = null;
       try {
-        const parsed = LockInfo.safeParse(JSON.parse(text));
+        const parsed = LockInfo.safeParse(JSON.parse(text ?? ""));
         info = parsed.success ? parsed.data : null;
       } catch {
         info = null;

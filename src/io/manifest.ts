@@ -3,7 +3,9 @@
 import * as path from 'node:path';
 import { z } from 'zod';
 import { sha256 } from './bytes.js';
+import { DataError } from '../errors.js';
 import { type FsPort, nodeFs } from './fs-port.js';
+import { patiently } from './held.js';
 
 export const STATE_DIR = '.mentorship';
 export const MANIFEST = 'generated.json';
@@ -13,8 +15,18 @@ const Manifest = z.record(z.string(), z.string());
 
 /** The manifest; an unreadable or malformed one counts as empty (every generated file then needs --force). */
 export function readManifest(root: string, port: FsPort = nodeFs): Record<string, string> {
+  const file = path.join(root, MANIFEST_PATH);
+  let text: string;
   try {
-    const parsed = Manifest.safeParse(JSON.parse(port.readFileSync(path.join(root, MANIFEST_PATH), 'utf8')));
+    // Held open by another program: waited for, then said (read as empty, every generated file
+    // would look edited by a person).
+    text = patiently(port, root, file, () => port.readFileSync(file, 'utf8'));
+  } catch (err) {
+    if (err instanceof DataError) throw err;
+    return {};
+  }
+  try {
+    const parsed = Manifest.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : {};
   } catch {
     return {};

@@ -349,6 +349,7 @@ export class Transaction {
     const journal: Journal = { entries: [] };
     const made = new Set<string>();
     const journalPath = path.join(this.root, JOURNAL_PATH);
+    const journalTmp = tmpName(journalPath, TMP_SUFFIX);
     let current = this.root;
     try {
       for (const [folder, staging] of this.folders) {
@@ -394,13 +395,13 @@ export class Transaction {
       port.mkdirSync(path.dirname(journalPath), { recursive: true });
       // Paths relative to the workspace, so a workspace moved (or reached by another path) after a
       // crash is recovered where it is, and nothing is touched at its old place.
-      this.writeFile(`${journalPath}${TMP_SUFFIX}`, chunkSource([journalText(this.root, journal)]), true);
-      this.patient(journalPath, () => port.renameSync(`${journalPath}${TMP_SUFFIX}`, journalPath));
+      this.writeFile(journalTmp, chunkSource([journalText(this.root, journal)]), true);
+      this.patient(journalPath, () => port.renameSync(journalTmp, journalPath));
     } catch (err) {
       cleanupFiles(journal, false, port);
       this.abandon();
       try {
-        port.rmSync(`${journalPath}${TMP_SUFFIX}`, { force: true });
+        port.rmSync(journalTmp, { force: true });
       } catch {
         /* swept by the next command */
       }
