@@ -1,4 +1,14 @@
 #!/usr/bin/env node
-import { main } from '../dist/main.js';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-process.exitCode = await main(process.argv.slice(2));
+// An installed package ships dist/ (built when it was packed); a git clone has to build it once.
+const built = new URL('../dist/main.js', import.meta.url);
+if (existsSync(built)) {
+  const { main } = await import(built.href);
+  process.exitCode = await main(process.argv.slice(2));
+} else {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  process.stderr.write(`error: this copy of mentorship is not built (${fileURLToPath(built)} is missing)\n  fix: in ${root} run: npm install && npm run build  (or install it as the README says), then run the command again\n`);
+  process.exitCode = 1;
+}

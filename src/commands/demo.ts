@@ -193,5 +193,7 @@ export async function run(ctx: Context, dir: string): Promise<void> {
   });
   ctx.print(`\nThe workspace is ${result.workspace}. Open:`);
   for (const f of files) ctx.print(`  ${path.join(result.workspace, f)}`);
-  ctx.print(`Try: cd ${path.relative(ctx.cwd, result.workspace) || '.'} && mentorship status`);
+  // One command that works as typed in cmd, PowerShell 5 (no &&) and POSIX shells.
+  const where = path.relative(ctx.cwd, result.workspace) || '.';
+  ctx.print(`Try: mentorship status --workspace ${/^[\w./\\:-]+$/.test(where) ? where : `"${where}"`}`);
 }
