@@ -11,6 +11,7 @@ import { planColumns } from '../core/import/pipeline.js';
 import { normaliseEmail, parseDate, parseDateTime } from '../core/import/values.js';
 import { peopleColumns, personRow } from '../core/store/people-rows.js';
 import type { Chase, Exclusion, FeedbackAnswer, Match, Meeting, Mentor, RowProblem, Student } from '../core/types.js';
+import type { Introduction } from '../core/email/introductions.js';
 import type { Workspace } from './workspace.js';
 
 export const FILES = {
@@ -19,6 +20,7 @@ export const FILES = {
   matches: 'data/matches.csv',
   meetings: 'data/meetings.csv',
   chases: 'data/chases.csv',
+  introductions: 'data/introductions.csv',
   feedback: 'data/feedback.csv',
   exclusions: 'data/exclusions.csv',
   audit: 'data/audit.jsonl',
@@ -278,6 +280,24 @@ export function loadChases(ws: Workspace): Chase[] {
 
 export function stageChases(tx: Transaction, chases: readonly Chase[]): void {
   tx.write(FILES.chases, toExcelCsv(CHASE_COLUMNS, chases as unknown as Record<string, string>[]));
+}
+
+// data/introductions.csv: what `emails intro --record` recorded as sent. kind: intro (the
+// introduction) or withdrawal (the notice that the pair ended); an empty kind is an intro.
+const INTRODUCTION_SPEC: FieldSpec[] = [
+  { key: 'student_email', kind: 'email', required: true },
+  { key: 'mentor_email', kind: 'email', required: true },
+  { key: 'date', kind: 'date', required: true },
+  { key: 'kind', kind: 'text', oneOf: ['intro', 'withdrawal', ''] },
+];
+const INTRODUCTION_COLUMNS: Column[] = INTRODUCTION_SPEC.map((f) => ({ key: f.key, header: f.key, type: 'text' }));
+
+export function loadIntroductions(ws: Workspace): Introduction[] {
+  return readRecords(ws, FILES.introductions, INTRODUCTION_SPEC).map(({ record }) => ({ ...(record as unknown as Introduction), kind: record.kind === 'withdrawal' ? 'withdrawal' : 'intro' }));
+}
+
+export function stageIntroductions(tx: Transaction, rows: readonly Introduction[]): void {
+  tx.write(FILES.introductions, toExcelCsv(INTRODUCTION_COLUMNS, rows as unknown as Record<string, string>[]));
 }
 
 const FEEDBACK_SPEC: FieldSpec[] = [

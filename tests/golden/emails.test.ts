@@ -10,6 +10,7 @@ import {
   introMentorContext,
   introStudentContext,
   templateSpec,
+  withdrawalContext,
 } from '../../src/core/email/contexts.js';
 import { compileTemplate } from '../../src/core/email/template.js';
 import { firstNameOf } from '../../src/core/import/people.js';
@@ -81,6 +82,13 @@ const cases: [string, string, object][] = [
   ['chase-student-zoe-final', 'chase-student', chaseContext(S, { recipient: zoe, role: 'student', partner: siobhan, meeting: 2, due: '2026-02-28', chasedBefore: 1 })],
   ['chase-mentor-siobhan', 'chase-mentor', chaseContext(S, { recipient: siobhan, role: 'mentor', partner: zoe, meeting: 1, due: '2026-01-31', chasedBefore: 0 })],
   ['chase-mentor-siobhan-final', 'chase-mentor', chaseContext(S, { recipient: siobhan, role: 'mentor', partner: zoe, meeting: 1, due: '2026-01-31', chasedBefore: 1 })],
+  ...(['student', 'mentor', 'unresponsive'] as const).flatMap((leaver) =>
+    (['student', 'mentor'] as const).map((role): [string, string, object] => [
+      `withdrawal-${leaver}-left-to-${role}`.replace('unresponsive-left', 'mentor-unresponsive'),
+      'withdrawal',
+      withdrawalContext(S, { student: zoe, mentor: siobhan, leaver, reason: leaver === 'unresponsive' ? 'mentor unresponsive after 2 chases (2026-02-10, 2026-03-10)' : `${leaver} left: moving abroad` }, role),
+    ]),
+  ),
   ['feedback-request-student', 'feedback-request', feedbackContext(S, zoe, 'student', { name: 'final', ...S.surveys.final! })],
   ['feedback-request-mentor', 'feedback-request', feedbackContext(S, siobhan, 'mentor', { name: 'midway', ...S.surveys.midway! })],
 ];

@@ -10,6 +10,8 @@
 // chase-student:     partner    the mentor (to_student);  meeting { number, ordinal, due }
 // chase-mentor:      partner    the student (to_mentor);  chase { count, number, max, first, final, reminder }
 // feedback-request:  survey     { name, title, link, date }
+// withdrawal:        student (to_mentor), mentor (to_student): the pair that ended; withdrawal
+//                    { leaver, student_left, mentor_left, mentor_unresponsive, reason }
 import {
   type Direction,
   type Projection,
@@ -17,10 +19,11 @@ import {
   projectStudentForMentor,
 } from '../policy/projection.js';
 import type { Scheme } from '../scheme/schema.js';
+import type { Leaver } from './introductions.js';
 import type { Mentor, Role, Student } from '../types.js';
 import type { TemplateSpec } from './template.js';
 
-export const TEMPLATE_NAMES = ['intro-student', 'intro-mentor', 'chase-student', 'chase-mentor', 'feedback-request'] as const;
+export const TEMPLATE_NAMES = ['intro-student', 'intro-mentor', 'chase-student', 'chase-mentor', 'feedback-request', 'withdrawal'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 const SPECS: Record<TemplateName, Record<string, Direction>> = {
@@ -29,6 +32,9 @@ const SPECS: Record<TemplateName, Record<string, Direction>> = {
   'chase-student': { partner: 'to_student' },
   'chase-mentor': { partner: 'to_mentor' },
   'feedback-request': {},
+  // Both sides of the pair, each as the other side may see it: a student recipient reads
+  // mentor.*, a mentor recipient student.* (their own projection holds nothing new to them).
+  withdrawal: { student: 'to_mentor', mentor: 'to_student' },
 };
 
 /** Which context variables of a template hold a projection; a custom template gets none. */
@@ -161,4 +167,31 @@ export function feedbackContext(
   base = schemeContext(scheme),
 ): FeedbackContext {
   return { scheme: base, recipient: recipientContext(person, role), survey: { ...survey } };
+}
+
+export interface WithdrawalContext {
+  scheme: SchemeContext;
+  recipient: RecipientContext;
+  student: Projection;
+  mentor: Projection;
+  withdrawal: { leaver: Leaver; student_left: boolean; mentor_left: boolean; mentor_unresponsive: boolean; reason: string };
+}
+
+/** The notice to one side of a pair that ended; `reason` is the administrator's text, if any. */
+export function withdrawalContext(
+  scheme: Scheme,
+  pair: { student: Student; mentor: Mentor; leaver: Leaver; reason: string },
+  role: Role,
+  base = schemeContext(scheme),
+): WithdrawalContext {
+  const { student, mentor, leaver } = pair;
+  // "student left: moved abroad" -> "moved abroad"; the tool's own wording is not for people.
+  const reason = /^\s*(student|mentor) left(: | the scheme$)/i.test(pair.reason) ? pair.reason.replace(/^\s*(student|mentor) left(: | the scheme$)/i, '').trim() : '';
+  return {
+    scheme: base,
+    recipient: recipientContext(role === 'student' ? student : mentor, role),
+    student: projectStudentForMentor(student, scheme),
+    mentor: projectMentorForStudent(mentor, scheme),
+    withdrawal: { leaver, student_left: leaver === 'student', mentor_left: leaver === 'mentor', mentor_unresponsive: leaver === 'unresponsive', reason },
+  };
 }

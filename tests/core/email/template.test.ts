@@ -8,6 +8,7 @@ import {
   introMentorContext,
   introStudentContext,
   TEMPLATE_NAMES,
+  withdrawalContext,
   templateSpec,
 } from '../../../src/core/email/contexts.js';
 import { compileTemplate, formatDate, parseFrontMatter } from '../../../src/core/email/template.js';
@@ -208,6 +209,7 @@ describe('the default templates', () => {
       : name === 'intro-mentor' ? introMentorContext(S, s, m)
       : name === 'chase-student' ? chaseContext(S, { recipient: s, role: 'student', partner: m, meeting: 1, due: '2026-01-31', chasedBefore: 1 })
       : name === 'chase-mentor' ? chaseContext(S, { recipient: m, role: 'mentor', partner: s, meeting: 2, due: '2026-02-28', chasedBefore: 0 })
+      : name === 'withdrawal' ? withdrawalContext(S, { student: s, mentor: m, leaver: 'student', reason: 'student left: moved abroad' }, 'mentor')
       : feedbackContext(S, s, 'student', { name: 'final', ...S.surveys.final! });
     const e = t.render(ctx);
     expect(e.subject).toContain(S.name);
