@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireLock } from '../../src/io/lock.js';
 import { recoverWorkspace, Transaction } from '../../src/io/transaction.js';
 import { DataError } from '../../src/errors.js';
 import { listFiles, snapshot, tempDir } from '../helpers/cli.js';
-import { failAfterSteps } from '../helpers/fs-faults.js';
+import { failAfterSteps, faultyFs } from '../helpers/fs-faults.js';
 
 function seeded(): string {
   const dir = tempDir('tx-');
@@ -137,5 +138,71 @@ describe('lock', () => {
     const again = acquireLock(dir, 'match', 200);
     again();
     expect(fs.existsSync(path.join(dir, '.mentorship/lock'))).toBe(false);
+  });
+
+  const lockFile = (dir: string) => path.join(dir, '.mentorship/lock');
+  const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+
+  it('records the computer, the process, the command and the time', () => {
+    const dir = seeded();
+    const release = acquireLock(dir, 'match');
+    expect(JSON.parse(fs.readFileSync(lockFile(dir), 'utf8'))).toMatchObject({ pid: process.pid, host: os.hostname(), command: 'match' });
+    release();
+    expect(fs.existsSync(lockFile(dir))).toBe(false);
+  });
+
+  it('a lock from another computer: respected, naming the computer, until it is over an hour old; then taken over, saying so', () => {
+    const dir = seeded();
+    fs.mkdirSync(path.join(dir, '.mentorship'), { recursive: true });
+    fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: process.pid, host: 'ADMIN-LAPTOP-2', command: 'export', started: hoursAgo(0.9) }));
+    expect(() => acquireLock(dir, 'match', 200)).toThrow(/another mentorship command \(export, process \d+ on ADMIN-LAPTOP-2, started/);
+    fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: process.pid, host: 'ADMIN-LAPTOP-2', command: 'export', started: hoursAgo(1.1) }));
+    const warnings: string[] = [];
+    const release = acquireLock(dir, 'match', { waitMs: 200, warn: (m) => warnings.push(m) });
+    expect(warnings).toEqual([expect.stringMatching(/^took over the workspace lock left on ADMIN-LAPTOP-2 by export, process \d+ on ADMIN-LAPTOP-2, started .*: unused for over an hour$/)]);
+    expect(JSON.parse(fs.readFileSync(lockFile(dir), 'utf8'))).toMatchObject({ pid: process.pid, host: os.hostname(), command: 'match' });
+    release();
+  });
+
+  it('a live process holding an hour-old lock is not waited for: whose it is, and how to clear it', () => {
+    const dir = seeded();
+    fs.mkdirSync(path.join(dir, '.mentorship'), { recursive: true });
+    const text = JSON.stringify({ pid: process.pid, host: os.hostname(), command: 'import students', started: hoursAgo(2) });
+    fs.writeFileSync(lockFile(dir), text);
+    // The process started long before the lock (so its id was not reused since): as the system says.
+    const port = faultyFs();
+    const real = port.readFileSync;
+    port.readFileSync = ((file: fs.PathOrFileDescriptor, opts?: unknown) =>
+      file === '/proc/stat' ? 'cpu 0\nbtime 1000000000\n' :
+      file === `/proc/${process.pid}/stat` ? `${process.pid} (node) S ${'0 '.repeat(18)}100 0 0` :
+      (real as (...a: unknown[]) => unknown)(file, opts)) as typeof port.readFileSync;
+    let message = '';
+    try {
+      acquireLock(dir, 'match', { waitMs: 60_000, fs: port });
+    } catch (err) {
+      message = `${(err as Error).message} / ${(err as DataError).fix}`;
+    }
+    expect(message).toMatch(new RegExp(`locked by import students, process ${process.pid}, started .*over an hour ago, and process ${process.pid} is still running`));
+    expect(message).toMatch(new RegExp(`end process ${process.pid} or delete .mentorship/lock in the workspace`));
+    // Not waited for: no minute of polling before saying so.
+    expect(port.waited).toBe(0);
+    expect(fs.readFileSync(lockFile(dir), 'utf8')).toBe(text);
+  });
+
+  it('a process id reused by a process that started after the lock: the lock is taken over', () => {
+    const dir = seeded();
+    fs.mkdirSync(path.join(dir, '.mentorship'), { recursive: true });
+    // This process, as far as the system says, started now; the lock is from a minute ago.
+    fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: process.pid, host: os.hostname(), command: 'import students', started: hoursAgo(1 / 60) }));
+    const port = faultyFs();
+    const real = port.readFileSync;
+    const bootNow = Math.floor(Date.now() / 1000);
+    port.readFileSync = ((file: fs.PathOrFileDescriptor, opts?: unknown) =>
+      file === '/proc/stat' ? `cpu 0\nbtime ${bootNow}\n` :
+      file === `/proc/${process.pid}/stat` ? `${process.pid} (sleep) S ${'0 '.repeat(18)}0 0 0` :
+      (real as (...a: unknown[]) => unknown)(file, opts)) as typeof port.readFileSync;
+    const release = acquireLock(dir, 'match', { waitMs: 200, fs: port });
+    expect(JSON.parse(fs.readFileSync(lockFile(dir), 'utf8'))).toMatchObject({ command: 'match' });
+    release();
   });
 });

@@ -13,12 +13,15 @@ import { cleanup, expectCleanFailure, expectUnchanged, freshWorkspace, hashSnaps
 const root = tempRoot('trust-lock-');
 const inputs = writeHostileInputs(root);
 const ENV = { NO_COLOR: '1', MENTORSHIP_TODAY: '2025-11-25', CI: 'true' };
-const figures = { refused: 0, waitedThenRan: 0, takenOver: 0 };
+const figures = { refused: 0, waitedThenRan: 0, takenOver: 0, raced: 0, raceWins: 0, raceRefusals: 0 };
 let big = '';
 
 afterAll(() => {
   cleanup(root);
-  console.log(`[trust] lock: ${figures.refused} second commands refused while a lock was held, ${figures.waitedThenRan} waited and then ran, ${figures.takenOver} stale locks taken over`);
+  console.log(
+    `[trust] lock: ${figures.refused} second commands refused while a lock was held, ${figures.waitedThenRan} waited and then ran, ${figures.takenOver} stale locks taken over; ` +
+      `${figures.raced} imports raced for a stale lock: ${figures.raceWins} stored every person, ${figures.raceRefusals} refused cleanly`,
+  );
 });
 
 beforeAll(async () => {
@@ -155,4 +158,67 @@ describe('one changing command at a time', () => {
     expect(sameFiles(before, hashSnapshot(fresh))).toEqual({ added: [], removed: [], changed: [] });
     figures.refused++;
   });
+
+  it('a process id now used by an unrelated process that started after the lock: the lock is taken over', async () => {
+    const ws = await freshWorkspace(root);
+    const other = spawn('sleep', ['60'], { stdio: 'ignore' });
+    try {
+      await new Promise((r) => setTimeout(r, 50));
+      writeLock(ws, other.pid!, 'import students', new Date(Date.now() - 60_000).toISOString());
+      const r = runCli(['import', 'students', inputs.students, '--workspace', ws], { cwd: ws, env: ENV });
+      expect(r.code, r.stderr).toBe(0);
+      expect(fs.existsSync(lockFile(ws))).toBe(false);
+      figures.takenOver++;
+    } finally {
+      other.kill();
+    }
+  });
+
+  it('six imports started together against a stale lock: each stores every one of its people, or refuses cleanly; never success with lost data', async () => {
+    const ROUNDS = 4;
+    const IMPORTS = 6;
+    for (let round = 0; round < ROUNDS; round++) {
+      const ws = await freshWorkspace(root);
+      writeLock(ws, deadPid());
+      const files = Array.from({ length: IMPORTS }, (_, k) => {
+        const file = path.join(root, `race-${round}-${k}.csv`);
+        const lines = ['email,name,programme,sectors'];
+        for (let i = 0; i < 25; i++) lines.push(`r${round}i${k}p${i}@lse.ac.uk,Racer ${k} ${i},MSc Conflict Studies,Consulting`);
+        fs.writeFileSync(file, `${lines.join('\r\n')}\r\n`);
+        return { file, emails: lines.slice(1).map((l) => l.split(',')[0]!) };
+      });
+      const results = await Promise.all(
+        files.map(
+          (f) =>
+            new Promise<{ code: number | null; stderr: string }>((resolve) => {
+              const p = spawn(process.execPath, [BIN, 'import', 'students', f.file, '--workspace', ws, '--yes'], { cwd: ws, env: { ...process.env, ...ENV }, stdio: ['ignore', 'ignore', 'pipe'] });
+              let err = '';
+              p.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+              p.on('exit', (code) => resolve({ code, stderr: err }));
+            }),
+        ),
+      );
+      const stored = fs.existsSync(path.join(ws, 'data', 'students.csv')) ? fs.readFileSync(path.join(ws, 'data', 'students.csv'), 'utf8') : '';
+      let wins = 0;
+      results.forEach((r, k) => {
+        figures.raced++;
+        const what = `round ${round + 1}, import ${k + 1}`;
+        if (r.code === 0) {
+          wins++;
+          figures.raceWins++;
+          for (const email of files[k]!.emails) expect(stored, `${what} succeeded: ${email} must be stored`).toContain(email);
+        } else {
+          expectCleanFailure({ code: r.code ?? -1, stdout: '', stderr: r.stderr }, what);
+          expect(r.stderr, what).toMatch(/another mentorship command \(import students, process \d+, started/);
+          for (const email of files[k]!.emails) expect(stored, `${what} refused: ${email} must not be stored`).not.toContain(email);
+          figures.raceRefusals++;
+        }
+      });
+      expect(wins, `round ${round + 1}: the stale lock was taken over by one of them`).toBeGreaterThan(0);
+      const audit = fs.readFileSync(path.join(ws, 'data', 'audit.jsonl'), 'utf8').trim().split('\n');
+      expect(audit.length, `round ${round + 1}: one audit line per successful import`).toBe(wins);
+      expect(fs.existsSync(lockFile(ws)), 'the lock is released').toBe(false);
+      expect(fs.existsSync(`${lockFile(ws)}.takeover`), 'no takeover mark is left').toBe(false);
+    }
+  }, 600_000);
 });
