@@ -1,5 +1,6 @@
-// Import and start-up figures (issue 2): a 100,000-row CSV, a 20,000-row XLSX, and `--help`
-// against a bare `node -e ''` measured side by side.
+// Import and start-up figures: a 100,000-row CSV (one thread: target under 10 s and 600 MB), the
+// same again over its own result, a 20,000-row XLSX, and `--help` against a bare `node -e ''`
+// measured side by side.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';

@@ -2,10 +2,10 @@
 import { printTable } from './measure.js';
 
 const suites: [string, string, string][] = [
-  ['import and start-up (issue 2)', './import.bench.js', 'benchImport'],
+  ['commands at a large scheme: 2,000 students, 800 alumni (issue 13)', './commands.bench.js', 'benchCommands'],
+  ['a 100,000-row import, and start-up (issues 2, 13)', './import.bench.js', 'benchImport'],
   ['solver (issue 3)', './solver.bench.js', 'benchSolver'],
-  ['mentorship match (issue 3)', './match.bench.js', 'benchMatch'],
-  ['emails and export (issue 4)', './emails.bench.js', 'benchEmails'],
+  ['mentorship match at 5,000 x 2,000 (issue 3)', './match.bench.js', 'benchMatch'],
 ];
 
 const only = process.argv.slice(2);
