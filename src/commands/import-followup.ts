@@ -15,7 +15,7 @@ import type { Transaction } from '../io/transaction.js';
 import { loadFeedback, loadMatches, loadMeetings, loadMentors, loadStudents, stageAudit, stageFeedback, stageMeetings } from '../workspace/store.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { ImportOptions } from './import.js';
-import { stageRejects } from './import-rejects.js';
+import { replaceableIn, stageRejects } from './import-rejects.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
 
 const MEETING_FIELDS = ['email', 'student_email', 'mentor_email', 'meeting', 'date'];
@@ -113,7 +113,7 @@ async function importMeetings(ws: Workspace, tx: Transaction, ctx: Context, file
     allRejects.push(...parsed.rejects);
   }
   strictCheck(opts, allRejects);
-  s.rejectFiles = stageRejects(tx, 'meetings', files, allRejects);
+  s.rejectFiles = stageRejects(tx, 'meetings', files, allRejects, replaceableIn(ws), s.notes);
   const merged = mergeMeetings(existing, incoming);
   Object.assign(s, { added: merged.added, updated: merged.earlier, unchanged: merged.unchanged, rejected: allRejects.length });
   s.rejects = allRejects.flatMap((r) => r.problems);
@@ -159,7 +159,7 @@ async function importFeedback(ws: Workspace, tx: Transaction, ctx: Context, file
     allRejects.push(...parsed.rejects);
   }
   strictCheck(opts, allRejects);
-  s.rejectFiles = stageRejects(tx, 'feedback', files, allRejects);
+  s.rejectFiles = stageRejects(tx, 'feedback', files, allRejects, replaceableIn(ws), s.notes);
   const merged = mergeFeedback(loadFeedback(ws), submissions, survey);
   Object.assign(s, { added: merged.added, updated: merged.replaced, unchanged: merged.unchanged, older: merged.older, rejected: allRejects.length });
   s.rejects = allRejects.flatMap((r) => r.problems);

@@ -18,7 +18,7 @@ export interface ReadSettings {
   maps: Map<string, string | null>;
   /** Asks at the terminal which column holds a missing field (interactive runs only). */
   ask(ctx: Context, plan: ColumnPlan, file: string): Promise<void>;
-  unmapped(plan: ColumnPlan, file: string): DataError;
+  unmapped(plan: ColumnPlan, file: string, answers: readonly (readonly string[])[]): DataError;
   /** Rows read so far in this file, for the progress bar. */
   tick(rows: number): void;
 }
@@ -42,7 +42,7 @@ export async function readPeopleFile(ctx: Context, file: string, s: ReadSettings
   const plan = planColumns({ file, rows: rows.slice(0, 3), rowNumbers: rowNumbers.slice(0, 3) }, s.kind, s.scheme, s.opts.preset ?? 'auto', s.maps);
   ctx.debug(`${file}: ${plan.layout.preset} layout${source.encoding ? `, ${source.encoding}` : ''}${source.delimiter ? `, delimiter ${JSON.stringify(source.delimiter)}` : ''}`);
   if (plan.missing.length && ctx.interactive) await s.ask(ctx, plan, file);
-  if (plan.missing.length) throw s.unmapped(plan, file);
+  if (plan.missing.length) throw s.unmapped(plan, file, rows.slice(plan.layout.firstDataIndex, plan.layout.firstDataIndex + 200));
   const answers = rows.length - plan.layout.firstDataIndex;
   if (answers <= 0) throw new DataError('the file has a header but no responses', { file }, 'export the form responses again (were any submitted?)');
   return { table, plan, answers, notes: plan.columns.notes.map((n) => `${file}: ${n}`) };

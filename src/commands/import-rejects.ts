@@ -1,10 +1,12 @@
 // The one writer of rejects files, for every kind of import: each input file's rejected rows go to
 // out/rejects/ under a name of their own, so that the administrator can fix them and import again.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REJECT_PREFIX } from '../core/import/columns.js';
 import type { RejectedRow } from '../core/import/people.js';
 import { csvLine, excelCsvChunks } from '../io/csv-write.js';
-import type { Transaction } from '../io/transaction.js';
+import { generatedFiles, type Transaction } from '../io/transaction.js';
+import type { Workspace } from '../workspace/workspace.js';
 
 export type ImportKind = 'students' | 'mentors' | 'meetings' | 'feedback';
 
@@ -14,7 +16,9 @@ export type ImportKind = 'students' | 'mentors' | 'meetings' | 'feedback';
  */
 function rejectsCsv(rows: readonly RejectedRow[]): Buffer[] {
   const headers = rows[0]!.headers;
-  const meta = ['file', 'row', 'column', 'value', 'reason'].map((k) => ({ key: `__${k}`, header: `${REJECT_PREFIX}${k}` }));
+  // How to read the file again with no options: the layout and list separator of its source.
+  const keys = ['file', 'row', 'column', 'value', 'reason', ...(rows[0]!.layout ? ['layout'] : [])];
+  const meta = keys.map((k) => ({ key: `__${k}`, header: `${REJECT_PREFIX}${k}` }));
   const columns = [...meta, ...headers.map((h, i) => ({ key: `c${i}`, header: h }))];
   return excelCsvChunks(
     columns,
@@ -25,6 +29,7 @@ function rejectsCsv(rows: readonly RejectedRow[]): Buffer[] {
         __column: r.problems.map((p) => p.column).join('; '),
         __value: r.problems.map((p) => p.value).join('; '),
         __reason: r.problems.map((p) => p.reason).join('; '),
+        __layout: r.layout ?? '',
       };
       headers.forEach((_, i) => {
         out[`c${i}`] = r.cells[i] ?? '';
@@ -35,8 +40,9 @@ function rejectsCsv(rows: readonly RejectedRow[]): Buffer[] {
 }
 
 function stemOf(file: string): string {
-  // Composed, as most file systems keep it (macOS decomposes "é" itself).
-  const stem = path.basename(file, path.extname(file)).normalize('NFC');
+  // Composed, as most file systems keep it (macOS decomposes "é" itself). A rejects file imported
+  // again keeps its name: never "x.rejects.rejects.csv".
+  const stem = path.basename(file, path.extname(file)).normalize('NFC').replace(/(\.rejects)+$/i, '');
   return stem.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '').slice(0, 80) || 'input';
 }
 
@@ -74,7 +80,12 @@ export function rejectsNames(kind: ImportKind, files: readonly string[]): Map<st
  * workspace holds (no cells: a person already on the other side) need no fixing in the file, so
  * they are reported but not written.
  */
-export function stageRejects(tx: Transaction, kind: ImportKind, files: readonly string[], rejects: readonly RejectedRow[]): string[] {
+export function stageRejects(
+  tx: Transaction, kind: ImportKind, files: readonly string[], rejects: readonly RejectedRow[],
+  /** Whether a rejects file may be replaced (absent, or as mentorship wrote it); else a new name is taken. */
+  replaceable: (rel: string) => boolean = () => true,
+  notes: string[] = [],
+): string[] {
   const byFile = new Map<string, RejectedRow[]>();
   for (const r of rejects) {
     if (r.headers.length === 0) continue;
@@ -85,10 +96,26 @@ export function stageRejects(tx: Transaction, kind: ImportKind, files: readonly 
   // Named in the order the files were given, among those with rows to fix.
   const names = rejectsNames(kind, [...files, ...byFile.keys()].filter((f) => byFile.has(f)));
   const written: string[] = [];
+  const used = new Set(names.values());
   for (const [file, rows] of byFile) {
-    const rel = names.get(file)!;
+    let rel = names.get(file)!;
+    if (!replaceable(rel)) {
+      // The administrator's edits (a rejects file fixed in place) are never overwritten, and never
+      // block this import: the new rejected rows go beside it.
+      const kept = rel;
+      const base = rel.replace(/\.rejects\.csv$/, '');
+      for (let n = 2; used.has(rel) || !replaceable(rel); n++) rel = `${base}-${n}.rejects.csv`;
+      used.add(rel);
+      notes.push(`${kept} was changed since mentorship wrote it, so it is kept as it is; this import's rejected rows from ${file} are in ${rel}`);
+    }
     tx.write(rel, rejectsCsv(rows));
     written.push(rel);
   }
   return written;
+}
+
+/** A rejects file may be replaced when it is absent, or exactly as mentorship wrote it. */
+export function replaceableIn(ws: Workspace): (rel: string) => boolean {
+  const generated = generatedFiles(ws.root);
+  return (rel) => !fs.existsSync(path.join(ws.root, rel)) || generated.untouched(rel);
 }

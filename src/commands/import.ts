@@ -2,7 +2,8 @@
 import type { Context } from '../context.js';
 import { DataError, oneLine, UsageError } from '../errors.js';
 import { progress } from '../ui/progress.js';
-import { parseMapOptions, REJECT_PREFIX } from '../core/import/columns.js';
+import { compactColumns, parseMapOptions, REJECT_PREFIX } from '../core/import/columns.js';
+import { fittingColumns } from '../core/import/suggest.js';
 import type { PresetOption } from '../core/import/layout.js';
 import { type Duplicate, type ImportFile, planImport } from '../core/import/incoming.js';
 import { fieldsOf, type PeopleTarget } from '../core/import/people.js';
@@ -12,7 +13,7 @@ import type { Transaction } from '../io/transaction.js';
 import { loadMentors, loadStudents, stageAudit, stagePeople } from '../workspace/store.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { readPeopleFile } from './import-read.js';
-import { stageRejects } from './import-rejects.js';
+import { replaceableIn, stageRejects } from './import-rejects.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
 
 export interface ImportOptions {
@@ -59,27 +60,39 @@ export async function askForColumns(ctx: Context, plan: ColumnPlan, file: string
   plan.missing = plan.missing.filter((f) => !plan.columns.fieldAt.includes(f));
 }
 
-function clipHeader(h: string): string {
-  return h.length > 60 ? `${h.slice(0, 57)}...` : h;
-}
-
-export function unmappedError(plan: ColumnPlan, file: string): DataError {
-  const free = plan.layout.headers.filter((h, i) => plan.columns.fieldAt[i] === null && h.trim() !== '' && !h.toLowerCase().startsWith(REJECT_PREFIX));
-  const field = plan.missing[0]!;
+/**
+ * A required field no column holds: the fix names a column whose header or answers fit it (by
+ * its export name where the form tool has one), or none. `answers`: some answer rows of the file.
+ */
+export function unmappedError(plan: ColumnPlan, file: string, answers: readonly (readonly string[])[] = []): DataError {
+  const { headers, exportNames } = plan.layout;
+  const free = headers.filter((h, i) => plan.columns.fieldAt[i] === null && h.trim() !== '' && !h.toLowerCase().startsWith(REJECT_PREFIX));
+  const s = plan.missing.length > 1 ? 's' : '';
+  const what = `no column holds the required field${s} ${plan.missing.join(', ')}`;
   if (free.length === 0) {
     // Every column already holds a field: the file simply lacks this one.
     return new DataError(
-      `no column holds the required field${plan.missing.length > 1 ? 's' : ''} ${plan.missing.join(', ')}, and every column of the file is already used`,
+      `${what}, and every column of the file is already used`,
       { file },
-      `add --map "HEADER=${field}" naming the column that holds it, or add a "${field}" column to the file and fill it in`,
+      `add --map "HEADER=${plan.missing[0]}" naming the column that holds it, or add a "${plan.missing[0]}" column to the file and fill it in`,
     );
   }
-  let guess = free.find((h) => h.toLowerCase().includes(field.split('_')[0]!)) ?? free[0]!;
-  if (guess.length > 200) guess = 'HEADER';
+  const fixes = plan.missing.map((field) => {
+    const fit = fittingColumns(field, headers, plan.columns.fieldAt, answers)[0];
+    if (fit === undefined) return { field, map: null };
+    const name = exportNames?.[fit] || headers[fit]!;
+    return { field, map: name.length > 200 || /[\r\n]/.test(name) ? null : `--map "${name}=${field}"` };
+  });
+  const found = fixes.filter((f) => f.map);
+  const none = fixes.filter((f) => !f.map).map((f) => f.field);
+  const parts = [
+    ...(found.length ? [`add ${found.map((f) => f.map).join(' ')}`] : []),
+    ...(none.length ? [`no column looks like ${none.join(' or ')}: add --map "COLUMN=${none[0]}" naming the column that holds it${none.length > 1 ? ' (one --map per field)' : ''}, or add the question to the form`] : []),
+  ];
   return new DataError(
-    `no column holds the required field${plan.missing.length > 1 ? 's' : ''} ${plan.missing.join(', ')}. Unmapped columns: ${free.map((h) => `"${clipHeader(h)}"`).join(', ')}`,
+    `${what}. Unmapped columns: ${compactColumns(exportNames?.length ? free.map((h) => exportNames[headers.indexOf(h)] || h) : free)}`,
     { file },
-    `add --map "${guess}=${field}"${plan.missing.length > 1 ? ' (one --map per missing field)' : ''}, or a rule in scheme.json "mappings"`,
+    `${parts.join('; ')}; or a rule in scheme.json "mappings"`,
   );
 }
 
@@ -125,6 +138,7 @@ async function build(
     imported: plan.imported, updated: plan.updated, unchanged: plan.unchanged, older: plan.older, rejected: plan.rejects.length,
     duplicates: plan.duplicates, dropped: plan.dropped, warnings: plan.warnings, rejects: plan.rejects.flatMap((r) => r.problems),
   });
+  summary.notes.push(...plan.notes);
   if (opts.strict && summary.rejected > 0) {
     const first = summary.rejects[0]!;
     throw new DataError(
@@ -134,7 +148,7 @@ async function build(
     );
   }
   stagePeople(tx, kind, plan.people);
-  summary.rejectFiles = stageRejects(tx, kind, files, plan.rejects);
+  summary.rejectFiles = stageRejects(tx, kind, files, plan.rejects, replaceableIn(ws), summary.notes);
   stageAudit(tx, ws, {
     at: isoNow(ctx), command: `import ${kind}`, files, imported: summary.imported, updated: summary.updated,
     unchanged: summary.unchanged, rejected: summary.rejected, duplicates: summary.duplicates.length,
@@ -148,7 +162,7 @@ function report(ctx: Context, s: ImportSummary): void {
   for (const d of s.dropped.slice(0, limit)) ctx.info(`${d.file}, row ${d.row}: skipped, ${d.reason}`);
   for (const d of s.duplicates.slice(0, limit)) {
     ctx.info(
-      `duplicate: ${d.email} submitted ${d.dropped.length + 1} times; kept ${d.kept.file} row ${d.kept.row}${d.kept.submitted_at ? ` (${d.kept.submitted_at})` : ''}, dropped ${d.dropped.map((x) => `row ${x.row}`).join(', ')}`,
+      `duplicate: ${d.email} submitted ${d.dropped.length + 1} times; kept ${d.kept.file} row ${d.kept.row}${d.kept.submitted_at ? ` (${d.kept.submitted_at})` : ''}, dropped ${d.dropped.map((x) => `${x.file} row ${x.row}`).join(', ')}`,
     );
   }
   for (const r of s.rejects.slice(0, limit)) {
@@ -191,4 +205,17 @@ export async function run(ctx: Context, kind: string, files: string[], opts: Imp
   if (ctx.opts.json) ctx.printJson({ ...changed.result, dryRun: changed.dryRun, changes: changed.changes });
   else report(ctx, changed.result);
   describeChanges(ctx, changed);
+  nothingStored(changed.result);
+}
+
+/** An import that stored nothing because every row was rejected failed, after writing its rejects. */
+function nothingStored(s: ImportSummary): void {
+  if (s.rejected === 0 || s.imported + s.updated + s.unchanged + s.older > 0) return;
+  throw new DataError(
+    `nothing was imported: all ${s.rejected} row${s.rejected === 1 ? ' was' : 's were'} rejected`,
+    { file: s.files[0] },
+    s.rejectFiles.length
+      ? `fix the rows in ${s.rejectFiles.join(', ')} (the reasons are in its first columns) and import that file, or fix the settings and import the export again`
+      : 'see the reasons above, fix them, then import again',
+  );
 }

@@ -39,6 +39,8 @@ export interface ImportPlan<T> {
   duplicates: Duplicate[];
   warnings: RowProblem[];
   dropped: { file: string; row: number; reason: string }[];
+  /** About whole files (a column's date order, the columns used instead of Email and Name). */
+  notes: string[];
   imported: number;
   updated: number;
   unchanged: number;
@@ -88,7 +90,7 @@ function sameStored(keys: readonly string[], a: Student | Mentor, b: Student | M
 
 export function planImport<T extends Student | Mentor>(input: ImportInput<T>): ImportPlan<T> {
   const { target, scheme, maxYear } = input;
-  const plan: ImportPlan<T> = { people: [], rejects: [], duplicates: [], warnings: [], dropped: [], imported: 0, updated: 0, unchanged: 0, older: 0 };
+  const plan: ImportPlan<T> = { people: [], rejects: [], duplicates: [], warnings: [], dropped: [], notes: [], imported: 0, updated: 0, unchanged: 0, older: 0 };
   const rejectsByFile = new Map<string, RejectedRow[]>();
   const reject = (r: RejectedRow) => {
     const list = rejectsByFile.get(r.file);
@@ -99,6 +101,7 @@ export function planImport<T extends Student | Mentor>(input: ImportInput<T>): I
   for (const { table, plan: columns } of input.files) {
     const parsed = parseWithPlan<T>(table, target, scheme, columns, maxYear);
     plan.dropped.push(...parsed.dropped);
+    plan.notes.push(...parsed.notes);
     parsed.rejects.forEach(reject);
     plan.warnings.push(...parsed.warnings);
     for (const p of parsed.people) accepted.push(p);

@@ -35,9 +35,28 @@ function norm(h: string): string {
   return h.trim().toLowerCase();
 }
 
+/** What a rejects file records of its source, to be read again with no options. */
+export function describeLayout(layout: Layout): string {
+  return `${layout.preset}; lists joined by "${layout.listSeparator}"`;
+}
+
+const PRESETS = new Set<string>(['msforms', 'googleforms', 'qualtrics', 'canonical', 'generic']);
+
+/** A rejects file we wrote: one header row, headed by field names where its source had a field. */
+function rejectsLayout(first: string[], rows: readonly (readonly string[])[]): Layout | null {
+  const at = first.findIndex((h) => norm(h) === 'reject: layout');
+  if (at < 0) return null;
+  const recorded = rows.slice(1).map((r) => (r[at] ?? '').trim()).find(Boolean) ?? '';
+  const m = /^(\w+); lists joined by "(.*)"$/.exec(recorded);
+  if (!m || !PRESETS.has(m[1]!)) return null;
+  return { preset: m[1] as PresetName, headers: first, firstDataIndex: 1, listSeparator: m[2]!, dropReason: () => null, variant: 'rejects file' };
+}
+
 export function detectLayout(rows: readonly (readonly string[])[], requested: PresetOption, scheme: Scheme): Layout {
   const first = (rows[0] ?? []).map((h) => h.trim());
   const lower = first.map(norm);
+  const rejects = requested === 'auto' ? rejectsLayout(first, rows) : null;
+  if (rejects) return rejects;
   const kind = qualtricsKind(rows);
   let preset: PresetName;
   if (requested !== 'auto') preset = requested;

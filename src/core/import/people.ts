@@ -5,7 +5,7 @@ import type { Scheme } from '../scheme/schema.js';
 import type { Mentor, RowProblem, Student } from '../types.js';
 import { MENTOR_FIELDS, STUDENT_FIELDS } from '../types.js';
 import { type ColumnMap, REJECT_PREFIX } from './columns.js';
-import type { Layout } from './layout.js';
+import { describeLayout, type Layout } from './layout.js';
 import {
   cleanLine, cleanText, consentRule, type DateOrder, normaliseEmail, parseCapacity, parseDateTime, parseMeetingPreference,
   parseUnavailable, parseYear, parseYesNo,
@@ -79,6 +79,8 @@ export interface RejectedRow {
   problems: RowProblem[];
   headers: readonly string[];
   cells: readonly string[];
+  /** How to read the rejects file again (see rejectsLayout in layout.ts). */
+  layout?: string;
 }
 
 export interface PeopleParse<T> {
@@ -159,6 +161,10 @@ export function makePersonParser<T extends Student | Mentor>(input: ParserInput)
   const composed = Object.entries(layout.composed ?? {}).filter(([f]) => !colOf.has(f));
   const consentAnswers = consentRule(scheme.sharing.consent_languages, scheme.locale, scheme.sharing.consent_yes_answers);
   const extraAt = isCanonical ? headers.findIndex((h) => h.trim().toLowerCase() === 'extra') : -1;
+  // In the rejects file each column holding a field is headed by the field's name, so that it
+  // imports again with no --map, whatever found the column (an ImportId, the prompt, --map).
+  const rejectHeaders = headers.map((h, i) => columns.fieldAt[i] ?? h);
+  const rejectLayout = describeLayout(layout);
 
   return (cells, row) => {
     const dropped = layout.dropReason(cells);
@@ -293,7 +299,7 @@ export function makePersonParser<T extends Student | Mentor>(input: ParserInput)
         problem(field, get(field), issue.message);
       }
     }
-    if (problems.length) return { kind: 'reject', rejected: { file, row, problems, headers, cells } };
+    if (problems.length) return { kind: 'reject', rejected: { file, row, problems, headers: rejectHeaders, cells, layout: rejectLayout } };
     return { kind: 'person', person: checked.data as T, warnings: rowWarnings };
   };
 }
