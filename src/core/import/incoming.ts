@@ -4,7 +4,7 @@
 import type { Scheme } from '../scheme/schema.js';
 import { peopleColumns, personRow } from '../store/people-rows.js';
 import type { Mentor, RowProblem, Student } from '../types.js';
-import type { PeopleTarget, RejectedRow } from './people.js';
+import { type PeopleTarget, type RejectedRow, SOURCE_KEY } from './people.js';
 import { type ColumnPlan, parseWithPlan, type TableRows } from './pipeline.js';
 
 export interface Duplicate {
@@ -88,6 +88,11 @@ function sameStored(keys: readonly string[], a: Student | Mentor, b: Student | M
   return keys.every((k) => (ra[k] ?? '') === (rb[k] ?? ''));
 }
 
+function sameSource(a: Student | Mentor, b: Student | Mentor): boolean {
+  const source = a.extra[SOURCE_KEY];
+  return source !== undefined && source === b.extra[SOURCE_KEY];
+}
+
 export function planImport<T extends Student | Mentor>(input: ImportInput<T>): ImportPlan<T> {
   const { target, scheme, maxYear } = input;
   const plan: ImportPlan<T> = { people: [], rejects: [], duplicates: [], warnings: [], dropped: [], notes: [], imported: 0, updated: 0, unchanged: 0, older: 0 };
@@ -133,8 +138,9 @@ export function planImport<T extends Student | Mentor>(input: ImportInput<T>): I
       merged.set(email, person);
       plan.imported++;
     } else if (sameStored(keys, s, person)) plan.unchanged++;
-    // An older submission never replaces a newer one.
-    else if (person.submitted_at && s.submitted_at && person.submitted_at < s.submitted_at) plan.older++;
+    // An older submission never replaces a newer one, except its own earlier reading: the same
+    // person from the same source file is the same submission, read again after a fix.
+    else if (person.submitted_at && s.submitted_at && person.submitted_at < s.submitted_at && !sameSource(s, person)) plan.older++;
     else {
       merged.set(email, person);
       plan.updated++;

@@ -15,6 +15,9 @@ import { Vocabulary } from './vocabulary.js';
 
 export type PeopleTarget = 'students' | 'mentors';
 
+/** The extra-data key naming the file a person's answer was imported from (a header cannot be). */
+export const SOURCE_KEY = '(imported from)';
+
 // Titles and honorifics people put before their name but are not greeted by ("Dear Dr," reads as
 // a mail merge gone wrong). Post-nominals such as "MD" come after a comma and are never reached.
 const TITLES = new Set(['dr', 'prof', 'professor', 'mr', 'mrs', 'ms', 'miss', 'mx', 'sir', 'dame', 'rev']);
@@ -165,6 +168,7 @@ export function makePersonParser<T extends Student | Mentor>(input: ParserInput)
   // imports again with no --map, whatever found the column (an ImportId, the prompt, --map).
   const rejectHeaders = headers.map((h, i) => columns.fieldAt[i] ?? h);
   const rejectLayout = describeLayout(layout);
+  const sourceName = file.split(/[\\/]/).pop() ?? file;
 
   return (cells, row) => {
     const dropped = layout.dropReason(cells);
@@ -241,6 +245,8 @@ export function makePersonParser<T extends Student | Mentor>(input: ParserInput)
       const v = cells[i] ?? '';
       if (v.trim() !== '') extra[cleanField(headers[i]!.trim())] = cleanField(v);
     }
+    // Where the answer came from, so that importing the same file again corrects it (incoming.ts).
+    if (!isCanonical) extra[SOURCE_KEY] = sourceName;
 
     const common = {
       email: email ?? '',

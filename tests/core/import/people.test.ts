@@ -53,7 +53,7 @@ describe('participant import', () => {
       submitted_at: '2025-11-05T10:23:45',
     });
     // A column that maps to no field is kept, never dropped.
-    expect(m.extra).toEqual({ 'Favourite colour': 'teal' });
+    expect(m.extra).toEqual({ 'Favourite colour': 'teal', '(imported from)': 'in.csv' });
   });
 
   it('rejects rows with the file, row, column, value and reason, and keeps the valid ones', () => {
