@@ -166,7 +166,8 @@ export function makePersonParser<T extends Student | Mentor>(input: ParserInput)
   const extraAt = isCanonical ? headers.findIndex((h) => h.trim().toLowerCase() === 'extra') : -1;
   // In the rejects file each column holding a field is headed by the field's name, so that it
   // imports again with no --map, whatever found the column (an ImportId, the prompt, --map).
-  const rejectHeaders = headers.map((h, i) => columns.fieldAt[i] ?? h);
+  // A field composed from other columns (Qualtrics' recipient name) gets a column of its own.
+  const rejectHeaders = [...headers.map((h, i) => columns.fieldAt[i] ?? h), ...composed.map(([f]) => f)];
   const rejectLayout = describeLayout(layout);
   const sourceName = file.split(/[\\/]/).pop() ?? file;
 
@@ -305,7 +306,7 @@ export function makePersonParser<T extends Student | Mentor>(input: ParserInput)
         problem(field, get(field), issue.message);
       }
     }
-    if (problems.length) return { kind: 'reject', rejected: { file, row, problems, headers: rejectHeaders, cells, layout: rejectLayout } };
+    if (problems.length) return { kind: 'reject', rejected: { file, row, problems, headers: rejectHeaders, cells: composed.length ? [...cells, ...composed.map(([f]) => get(f))] : cells, layout: rejectLayout } };
     return { kind: 'person', person: checked.data as T, warnings: rowWarnings };
   };
 }
