@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { DataError } from '../errors.js';
+import { DataError, errnoReason } from '../errors.js';
 import { unescapeFormula } from './cells.js';
 import { csvParseOptions, csvReadError, detectDelimiter, hasContent, sepLine } from './csv-read.js';
 import { chooseEncoding, utf8Stream } from './decode.js';
@@ -165,7 +165,7 @@ export async function openRows(absPath: string, shown: string, opts: RowOptions 
     if (err instanceof DataError) throw err;
     const e = err as NodeJS.ErrnoException;
     throw new DataError(
-      e.code === 'ENOENT' ? 'no such file' : e.code === 'EACCES' ? 'permission denied' : `cannot read it: ${e.message}`,
+      e.code === 'ENOENT' ? 'no such file' : `cannot read it: ${errnoReason(e)}`,
       { file: shown },
       e.code === 'ENOENT' ? 'check the path (quote names with spaces)' : undefined,
     );
