@@ -132,6 +132,18 @@ export type RowOutcome<T> =
   | { kind: 'reject'; rejected: RejectedRow }
   | { kind: 'dropped'; reason: string };
 
+/**
+ * A column as messages name it: a question text spanning lines (Qualtrics writes whole HTML
+ * tables into them) is cut to its first line, with the export name that tells it apart.
+ */
+function shownHeader(header: string, exportName: string | undefined): string {
+  if (!/[\r\n]/.test(header) && header.length <= 100) return header;
+  const first = header.split(/[\r\n]/)[0]!.trim();
+  const clipped = first.length > 80 ? `${first.slice(0, 77)}...` : first;
+  const name = /\[([^\]]+)\]$/.exec(header)?.[1] ?? exportName;
+  return name ? `${clipped} [${name}]` : clipped;
+}
+
 /** Parse a whole table at once (small inputs and tests); big imports use makePersonParser. */
 export function parsePeople<T extends Student | Mentor>(input: PeopleInput): PeopleParse<T> {
   const parseRow = makePersonParser<T>(input);
@@ -169,6 +181,7 @@ export function makePersonParser<T extends Student | Mentor>(input: ParserInput)
   // A field composed from other columns (Qualtrics' recipient name) gets a column of its own.
   const rejectHeaders = [...headers.map((h, i) => columns.fieldAt[i] ?? h), ...composed.map(([f]) => f)];
   const rejectLayout = describeLayout(layout);
+  const shownHeaders = headers.map((h, i) => shownHeader(h, layout.exportNames?.[i]));
   const sourceName = file.split(/[\\/]/).pop() ?? file;
 
   return (cells, row) => {
@@ -188,7 +201,7 @@ export function makePersonParser<T extends Student | Mentor>(input: ParserInput)
     const get = (field: string): string => cleanField(raw(field));
     const header = (field: string): string => {
       const i = colOf.get(field);
-      return i === undefined ? field : headers[i]!;
+      return i === undefined ? field : shownHeaders[i]!;
     };
     const problem = (field: string, value: string, reason: string) =>
       problems.push({ file, row, column: header(field), value, reason });
