@@ -158,6 +158,9 @@ describe('Qualtrics current layout, 1,038 responses, multi-line shared question 
       submitted_at: rows[k]![h.indexOf('RecordedDate')]!.replace(' ', 'T'),
     });
     expect(parsed.people.find((p) => p.person === first)!.row).toBe(k + 1);
+    // Messages name a multi-line question by its first line and export name.
+    const named = parsed.warnings.find((w) => w.column.includes('[Q5.1]'))!.column;
+    expect(named).toBe('Which of these buildings would you prefer to see built in your city or town? [Q5.1]');
     // Japanese free text is kept as written, under its question.
     const jp = rows.findIndex((r) => r[h.indexOf('Q36.3')] === 'よろしくお願いします');
     const person = byEmail.get(`participant${String(jp - 2).padStart(4, '0')}@example.org`);
