@@ -78,7 +78,7 @@ export function buildProgram(io: CliIo): Command {
     common(
       program
         .command('import')
-        .argument('<kind>', 'students, mentors, meetings or feedback')
+        .argument('<kind>', 'students, mentors, meetings, feedback, pairs (arranged outside the tool) or exclusions (pairs never to propose)')
         .argument('<files...>', 'form exports (.csv or .xlsx)'),
     )
       .description('Import form exports into the workspace; rejected rows go to out/rejects/')
@@ -94,6 +94,8 @@ export function buildProgram(io: CliIo): Command {
       'mentorship import mentors alumni.csv --map "Your job title=job_role"',
       'mentorship import meetings checkin.csv',
       'mentorship import feedback --survey final survey.csv',
+      'mentorship import pairs prearranged.csv   (student_email, mentor_email, note)',
+      'mentorship import exclusions conflicts.csv   (student_email, mentor_email, reason)',
     ],
   ).action(action(() => import('./commands/import.js')));
 

@@ -8,7 +8,7 @@ import { csvLine, excelCsvChunks } from '../io/csv-write.js';
 import { generatedFiles, type Transaction } from '../io/transaction.js';
 import type { Workspace } from '../workspace/workspace.js';
 
-export type ImportKind = 'students' | 'mentors' | 'meetings' | 'feedback';
+export type ImportKind = 'students' | 'mentors' | 'meetings' | 'feedback' | 'pairs' | 'exclusions';
 
 /**
  * The rejected rows as an Excel-ready CSV, in chunks of lines: when a whole big export is rejected

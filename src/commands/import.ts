@@ -193,13 +193,17 @@ function report(ctx: Context, s: ImportSummary): void {
 }
 
 export async function run(ctx: Context, kind: string, files: string[], opts: ImportOptions): Promise<void> {
+  if (kind === 'pairs' || kind === 'exclusions') {
+    await (await import('./import-pairs.js')).run(ctx, kind, files, opts);
+    return;
+  }
   if (kind === 'meetings' || kind === 'feedback') {
     const mod = await import('./import-followup.js');
     await mod.run(ctx, kind, files, opts);
     return;
   }
   if (kind !== 'students' && kind !== 'mentors') {
-    throw new UsageError(`cannot import "${kind}"`, 'use: mentorship import students|mentors|meetings|feedback FILE...');
+    throw new UsageError(`cannot import "${kind}"`, 'use: mentorship import students|mentors|meetings|feedback|pairs|exclusions FILE...');
   }
   const changed = await importPeople(ctx, kind, files, opts);
   if (ctx.opts.json) ctx.printJson({ ...changed.result, dryRun: changed.dryRun, changes: changed.changes });
