@@ -119,6 +119,8 @@ export async function run(ctx: Context, kind: Kind, files: string[], opts: Impor
     return summary;
   });
   const s = changed.result;
+  // What --force took is said on stderr even with --json: it is for the person who forced it.
+  for (const p of s.forcedRows) ctx.warn(`${p.file}, row ${p.row}: taken with --force although ${p.reason.replace(/ \(--force takes it anyway\)$/, '')}`);
   if (ctx.opts.json) {
     ctx.printJson({ ...s, dryRun: changed.dryRun, changes: changed.changes });
     return;
@@ -127,7 +129,6 @@ export async function run(ctx: Context, kind: Kind, files: string[], opts: Impor
   ctx.info(`${kind}: ${s.added} new ${what}, ${s.unchanged} already there, ${s.refused} row(s) refused${s.forced ? `, ${s.forced} taken with --force` : ''}.`);
   for (const p of s.problems.slice(0, 20)) ctx.warn(`${p.file}, row ${p.row}, column "${p.column}": ${p.reason} (value "${oneLine(p.value)}")`);
   if (s.problems.length > 20) ctx.warn(`... and ${s.problems.length - 20} more in ${s.rejectFiles.join(', ')}`);
-  for (const p of s.forcedRows) ctx.warn(`${p.file}, row ${p.row}: taken with --force although ${p.reason.replace(/ \(--force takes it anyway\)$/, '')}`);
   if (s.rejectFiles.length && !changed.dryRun) ctx.info(`Refused rows, with the reason, are in ${s.rejectFiles.join(', ')}: fix them and import that file again.`);
   describeChanges(ctx, changed);
   if (!changed.dryRun && s.added) ctx.info(kind === 'pairs' ? 'Next: mentorship match proposes for the other students; these pairs are fixed.' : 'mentorship match will never propose these pairs.');

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataFiles } from '../core/followup/builders.js';
-import { listFiles, makeWorkspace, runCli, snapshot, tempDir } from '../helpers/cli.js';
+import { makeWorkspace, runCli, snapshot, tempDir } from '../helpers/cli.js';
 
 const read = (dir: string, rel: string) => fs.readFileSync(path.join(dir, rel), 'utf8');
 const json = (dir: string, rel: string) => JSON.parse(read(dir, rel)) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -102,5 +102,34 @@ describe('a timeline that does not fit today is said out loud, with the fix', ()
     expect(pair.due[0]).toMatchObject({ scheduled: '2026-01-31', due: '2026-03-30' });
     expect(pair.due[0].why).toMatch(/^confirmed on 4 Feb 2026, 58 days after the programme started \(8 Dec 2025\), so each meeting is due 58 days later than the timeline/);
     expect(pair.action).toBe('ok');
+  });
+});
+
+describe('the end of the programme', () => {
+  it('confirm --completed marks the confirmed pairs completed after the end, not before; status follows', () => {
+    const dir = makeWorkspace(dataFiles(
+      [{ email: 'zoe@lse.ac.uk', name: 'Zoe Ng' }, { email: 'max@lse.ac.uk', name: 'Max Ito' }],
+      [{ email: 'ann@example.org', name: 'Ann Lee' }],
+      [{ student: 'zoe@lse.ac.uk', mentor: 'ann@example.org' }, { student: 'max@lse.ac.uk', mentor: 'ann@example.org', status: 'withdrawn' }],
+    ));
+    const early = runCli(['confirm', '--completed'], { cwd: dir, env: { MENTORSHIP_TODAY: '2026-04-30' } });
+    expect(early.code).toBe(2);
+    expect(early.stderr).toMatch(/the programme runs until 30 Apr 2026; its pairs complete after that\n\s+run it after the end date/);
+    const before = JSON.parse(runCli(['status', '--json'], { cwd: dir, env: { MENTORSHIP_TODAY: '2026-05-02' } }).stdout);
+    expect(before.stage).toBe('ended');
+    expect(before.next[0]).toBe('the programme ended on 30 Apr 2026: mark its 1 pair(s) completed: mentorship confirm --completed');
+    expect(before.next.join('\n')).not.toMatch(/mentorship match|report chase/);
+    const r = runCli(['confirm', '--completed', '--json'], { cwd: dir, env: { MENTORSHIP_TODAY: '2026-05-02' } });
+    expect(JSON.parse(r.stdout)).toMatchObject({ completed: 1 });
+    const matches = read(dir, 'data/matches.csv');
+    expect(matches).toMatch(/zoe@lse\.ac\.uk,ann@example\.org,completed,/);
+    expect(matches).toMatch(/max@lse\.ac\.uk,ann@example\.org,withdrawn,/);
+    const after = JSON.parse(runCli(['status', '--json'], { cwd: dir, env: { MENTORSHIP_TODAY: '2026-05-02' } }).stdout);
+    expect(after.pairs).toMatchObject({ confirmed: 0, completed: 1, withdrawn: 1 });
+    expect(after.next[0]).toMatch(/^ask for feedback/);
+    // Run again: nothing left to complete, nothing changed.
+    const snap = snapshot(dir);
+    expect(JSON.parse(runCli(['confirm', '--completed', '--json'], { cwd: dir, env: { MENTORSHIP_TODAY: '2026-05-03' } }).stdout)).toMatchObject({ completed: 0 });
+    expect(snapshot(dir)).toEqual(snap);
   });
 });

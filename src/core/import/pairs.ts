@@ -88,7 +88,10 @@ export function planPairs(i: PairsInput): PairImportPlan<Match> {
     const hard: Refusal[] = [];
     if (!student) hard.push(refuse('student_email', r.student_email, 'no student has this email: import the student first'));
     if (!mentor) hard.push(refuse('mentor_email', r.mentor_email, 'no mentor has this email: import the mentor first'));
-    if (seen.has(se)) hard.push(refuse('student_email', r.student_email, 'the student is in an earlier row of this file'));
+    if (seen.has(se)) {
+      plan.refused.push(refuse('student_email', r.student_email, 'the student is in an earlier row of this file'));
+      continue;
+    }
     const current = fixedOf.get(se);
     if (current && current.mentor_email === me) {
       seen.add(se);
