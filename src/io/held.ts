@@ -38,8 +38,10 @@ export function knownName(root: string, abs: string): string {
 /** Close it in Excel: the one message for a file another program holds. */
 export function heldError(root: string, abs: string, err: unknown, afterwards = 'nothing was changed'): DataError {
   const name = knownName(root, abs);
+  // EPERM and EACCES are also what a read-only file gives: say both.
+  const busy = code(err) === 'EBUSY';
   return new DataError(
-    `${name} is open in another program (${errnoReason(err)})`,
+    `it is open in another program${busy ? '' : `, or you may not change it (${errnoReason(err)})`}`,
     { file: name },
     `close it in Excel (or the program holding it), then run the command again; ${afterwards}`,
   );

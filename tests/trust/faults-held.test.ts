@@ -71,7 +71,7 @@ function expectHeldMessage(ws: string, r: { code: number; stdout: string; stderr
   expectCleanFailure(r, what);
   expect(r.code, what).toBe(1);
   expect(r.stderr, what).toMatch(/close it in Excel \(or the program holding it\), then run the command again/);
-  expect(r.stderr, `${what}: names the file as the administrator knows it`).toContain(`${known(ws, file)} is open in another program`);
+  expect(r.stderr, `${what}: names the file as the administrator knows it`).toContain(`error: ${known(ws, file)}: it is open in another program`);
   expect(r.stderr, `${what}: never a temporary or backup name`).not.toMatch(/mentorship-(tmp|bak)/);
 }
 
