@@ -36,6 +36,11 @@ describe('installed like a program', () => {
     const checkout = freshCheckout();
     expect(fs.existsSync(path.join(checkout, 'dist'))).toBe(false);
     const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+    // A clone that was not built says how to build it, rather than a module-not-found trace.
+    const unbuilt = sh(`"${process.execPath}" bin/mentorship.js --help`, checkout, env);
+    expect(unbuilt.code).toBe(1);
+    expect(unbuilt.stderr).toContain('npm install && npm run build');
+    expect(unbuilt.stderr).not.toMatch(/ERR_MODULE_NOT_FOUND|at .*\(/);
     const out = tempDir('mentorship-tarball-');
     const pack = sh(`npm pack --pack-destination "${out}"`, checkout, env);
     expect(pack.code, pack.stderr).toBe(0);

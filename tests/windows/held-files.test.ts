@@ -5,28 +5,42 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, snapshot, tempDir } from '../helpers/cli.js';
+import { FIXTURES, runCli, snapshot, tempDir } from '../helpers/cli.js';
 import { holdOpen, requireWindows, runWinCli, winPath } from './wine.js';
 
-const TODAY = { MENTORSHIP_TODAY: '2026-04-07' };
+/** When the Windows commands run: mid-year, every pair confirmed, chases due. */
+const TODAY = { MENTORSHIP_TODAY: '2026-03-10' };
 let base = '';
 let parent = '';
 
 beforeAll(() => {
   requireWindows();
-  // A whole demo year (Linux node is quicker; the files are the same), in a folder whose name has
-  // a space and letters outside ASCII, as a OneDrive folder often has.
+  // A workspace in mid-year (Linux node is quicker; the files are the same), in a folder whose
+  // name has a space and letters outside ASCII, as a OneDrive folder often has.
   parent = path.join(tempDir('mentorship-win-held-'), 'Scheme 2026 – Zoë');
-  fs.mkdirSync(parent, { recursive: true });
-  const r = runCli(['demo', 'year'], { cwd: parent, timeoutMs: 180_000 });
-  if (r.code !== 0) throw new Error(`demo failed: ${r.stderr}`);
   base = path.join(parent, 'year');
+  const steps: [string, string[]][] = [
+    ['2025-11-25', ['init', base]],
+    ['2025-11-25', ['import', 'students', path.join(FIXTURES, 'students-msforms.xlsx'), '--workspace', base]],
+    ['2025-11-25', ['import', 'mentors', path.join(FIXTURES, 'mentors-googleforms.csv'), '--workspace', base]],
+    ['2025-11-28', ['match', '--workspace', base]],
+    ['2025-11-28', ['confirm', '--all', '--workspace', base]],
+    ['2025-12-08', ['export', '--workspace', base]],
+    ['2025-12-08', ['emails', 'intro', '--workspace', base]],
+    ['2026-02-10', ['import', 'meetings', path.join(FIXTURES, 'meetings-checkin.csv'), '--workspace', base]],
+    ['2026-02-10', ['report', 'chase', '--workspace', base]],
+  ];
+  fs.mkdirSync(parent, { recursive: true });
+  for (const [today, args] of steps) {
+    const r = runCli(args, { cwd: parent, env: { MENTORSHIP_TODAY: today } });
+    if (r.code !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  }
 }, 240_000);
 
 /** The first confirmed pair (student, mentor), from data/matches.csv. */
 function aConfirmedPair(ws: string): [string, string] {
   const line = fs.readFileSync(path.join(ws, 'data/matches.csv'), 'utf8').split('\r\n').find((l) => l.split(',')[2] === 'confirmed');
-  if (!line) throw new Error('the demo left no confirmed pair');
+  if (!line) throw new Error('the workspace has no confirmed pair');
   const [student, mentor] = line.split(',');
   return [student!, mentor!];
 }

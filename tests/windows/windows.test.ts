@@ -22,12 +22,16 @@ describe('Windows: node.exe under Wine', () => {
     const r = runWinCli(['demo', 'Programme Dublin-Łódź'], { cwd: parent, env: { MENTORSHIP_TODAY: '2026-12-04' } });
     expect(r.stderr).not.toMatch(/error/i);
     expect(r.code).toBe(0);
-    const steps = r.stdout.split(/\r?\n/).filter((l) => /^\s*\d+\. \d{4}-\d{2}-\d{2}/.test(l));
-    expect(steps).toHaveLength(17);
+    const ws = path.join(parent, 'Programme Dublin-Łódź');
+    const steps = (out: string, where: string) => out.split(/\r?\n/).filter((l) => /^\s*\d+\. \d{4}-\d{2}-\d{2}/.test(l)).map((l) => l.replace(where, '<workspace>'));
+    expect(steps(r.stdout, winPath(ws)).length).toBeGreaterThan(10);
     expect(r.stdout).not.toMatch(/not available yet/);
     expect(r.stdout).toMatch(/149 students imported, 1 rejected, 1 duplicate/);
-    expect(r.stdout).toMatch(/match rate \d+%, \d+ meetings held, \d+ chases/);
-    const ws = path.join(parent, 'Programme Dublin-Łódź');
+    // The same year, step for step and figure for figure, as Linux runs it.
+    const linuxParent = tempDir('mentorship-linux-');
+    const linux = runCli(['demo', 'year'], { cwd: linuxParent, env: { MENTORSHIP_TODAY: '2026-12-04' }, timeoutMs: 180_000 });
+    expect(linux.code, linux.stderr).toBe(0);
+    expect(steps(r.stdout, winPath(ws))).toEqual(steps(linux.stdout, path.join(linuxParent, 'year')));
     // Paths are printed the Windows way, with the folder's real name.
     expect(r.stdout).toContain(`${winPath(ws)}\\out\\reports\\programme.html`);
     for (const f of ['scheme.json', 'data/students.csv', 'data/matches.csv', 'out/reports/programme.html', 'out/reports/chase.xlsx', 'out/emails/intro/index.csv']) {
@@ -45,7 +49,7 @@ describe('Windows: node.exe under Wine', () => {
     const status = runWinCli(args, { cwd: parent, env: { MENTORSHIP_TODAY: '2026-05-25' } });
     expect(status.stderr).not.toMatch(/error/i);
     expect(status.code).toBe(0);
-    expect(status.stdout).toMatch(/149/);
+    expect(status.stdout).toMatch(/students\s+149/);
   }, 240_000);
 
   it('imports a CRLF export and the same export with LF to the same bytes, from a path with spaces and accents', () => {
