@@ -205,4 +205,29 @@ describe('lock', () => {
     expect(JSON.parse(fs.readFileSync(lockFile(dir), 'utf8'))).toMatchObject({ command: 'match' });
     release();
   });
+
+  it('two commands that judge one stale lock at once: the second never removes the lock the first took over', () => {
+    const dir = seeded();
+    fs.mkdirSync(path.join(dir, '.mentorship'), { recursive: true });
+    fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), command: 'dead', started: hoursAgo(0.1) }));
+    // B reads the stale lock; before B acts on what it read, A takes the lock over completely.
+    let first: (() => void) | null = null;
+    let interleaved = false;
+    const port = faultyFs();
+    const read = port.readFileSync;
+    port.readFileSync = ((file: fs.PathOrFileDescriptor, opts?: unknown) => {
+      const text = (read as (...a: unknown[]) => unknown)(file, opts);
+      if (!interleaved && file === lockFile(dir) && String(text).includes('"dead"')) {
+        interleaved = true;
+        first = acquireLock(dir, 'A', 200);
+      }
+      return text;
+    }) as typeof port.readFileSync;
+    expect(() => acquireLock(dir, 'B', { waitMs: 200, fs: port })).toThrow(/another mentorship command \(A, process/);
+    expect(interleaved).toBe(true);
+    expect(JSON.parse(fs.readFileSync(lockFile(dir), 'utf8'))).toMatchObject({ command: 'A' });
+    first!();
+    expect(fs.existsSync(lockFile(dir))).toBe(false);
+    expect(fs.existsSync(`${lockFile(dir)}.takeover`)).toBe(false);
+  });
 });

@@ -13,6 +13,7 @@ import { cleanup, expectCleanFailure, expectUnchanged, freshWorkspace, hashSnaps
 const root = tempRoot('trust-lock-');
 const inputs = writeHostileInputs(root);
 const ENV = { NO_COLOR: '1', MENTORSHIP_TODAY: '2025-11-25', CI: 'true' };
+const RACER = path.join(REPO, 'tests', 'trust', 'lock-racer.mjs');
 const figures = { refused: 0, waitedThenRan: 0, takenOver: 0, raced: 0, raceWins: 0, raceRefusals: 0 };
 let big = '';
 
@@ -221,4 +222,33 @@ describe('one changing command at a time', () => {
       expect(fs.existsSync(`${lockFile(ws)}.takeover`), 'no takeover mark is left').toBe(false);
     }
   }, 600_000);
+
+  it('processes that find a stale lock at the same instant: exactly one holds the lock at a time', async () => {
+    const ROUNDS = 10;
+    const RACERS = 6;
+    let onTime = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const ws = await freshWorkspace(root);
+      writeLock(ws, deadPid());
+      const log = path.join(root, `racers-${round}.log`);
+      fs.writeFileSync(log, '');
+      // Time enough for every racer to start, then all take the lock at the same millisecond.
+      const startAt = Date.now() + 2_500;
+      await Promise.all(
+        Array.from({ length: RACERS }, () => new Promise<void>((resolve) => spawn(process.execPath, [RACER, ws, String(startAt), log], { stdio: 'ignore' }).on('exit', () => resolve()))),
+      );
+      const lines = fs.readFileSync(log, 'utf8').trim().split('\n');
+      expect(lines.filter((l) => l.startsWith('refused')), `round ${round + 1}`).toEqual([]);
+      expect(lines.length, `round ${round + 1}: every racer held the lock once`).toBe(2 * RACERS);
+      for (let i = 0; i < lines.length; i += 2) {
+        const [enter, pid] = lines[i]!.split(' ');
+        expect(enter, `round ${round + 1}: ${lines.join(' / ')}`).toBe('enter');
+        expect(lines[i + 1], `round ${round + 1}: two holders at once: ${lines.join(' / ')}`).toBe(`leave ${pid}`);
+      }
+      onTime += lines.filter((l) => l.startsWith('enter') && !l.endsWith('late')).length;
+      expect(fs.existsSync(lockFile(ws)), 'the lock is released').toBe(false);
+    }
+    // The race was run: most racers reached the starting line before the shot.
+    expect(onTime).toBeGreaterThan(ROUNDS * RACERS / 2);
+  }, 300_000);
 });
