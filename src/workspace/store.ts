@@ -118,6 +118,8 @@ interface FieldSpec {
   kind: Kind;
   required?: boolean;
   oneOf?: readonly string[];
+  /** Inclusive bounds of a number: a hand edit outside them is a data error, not a silent value. */
+  range?: readonly [number, number];
 }
 
 function readRecords(ws: Workspace, rel: string, spec: readonly FieldSpec[]): { record: Record<string, unknown>; row: number }[] {
@@ -154,7 +156,9 @@ function readRecords(ws: Workspace, rel: string, spec: readonly FieldSpec[]): { 
         case 'int':
         case 'number': {
           const n = Number(raw.replace(',', '.'));
-          if (!Number.isFinite(n) || (f.kind === 'int' && !Number.isInteger(n))) throw bad(`must be a ${f.kind === 'int' ? 'whole ' : ''}number`);
+          // isSafeInteger: 99999999999999999999 reads as 1e20, an "integer" no comparison handles right.
+          if (!Number.isFinite(n) || (f.kind === 'int' && !Number.isSafeInteger(n))) throw bad(`must be a ${f.kind === 'int' ? 'whole ' : ''}number`);
+          if (f.range && (n < f.range[0] || n > f.range[1])) throw bad(`must be from ${f.range[0]} to ${f.range[1]}`);
           record[f.key] = n;
           break;
         }
@@ -251,7 +255,7 @@ export function stageMatches(tx: Transaction, matches: readonly Match[]): void {
 const MEETING_SPEC: FieldSpec[] = [
   { key: 'student_email', kind: 'email', required: true },
   { key: 'mentor_email', kind: 'email', required: true },
-  { key: 'meeting', kind: 'int', required: true },
+  { key: 'meeting', kind: 'int', required: true, range: [1, 3] },
   { key: 'date', kind: 'date', required: true },
   { key: 'source', kind: 'text' },
 ];

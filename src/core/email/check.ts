@@ -51,17 +51,52 @@ export function checkTemplate(program: AST, input: CheckInput): PartnerFields {
     throw new DataError(`template ${input.name} ${message}${where(node)}`, { file: input.file }, fix);
   };
 
-  const checkPath = (node: AST): void => {
+  // What a name means where it is used. Block parameters ({{#with mentor as |m|}}) and blocks that
+  // change the context ({{#with mentor}}{{employer}}) can reach a partner's fields under other names;
+  // each frame says which partner (if any) its context is, and which block parameters name one.
+  interface Frame {
+    context: string; // a partner key, or 'root' for the template's data (and anything else)
+    params: Map<string, string | null>;
+  }
+  const frames: Frame[] = [{ context: 'root', params: new Map() }];
+  const ROOT = 'root';
+
+  /** The partner and field a path reaches, or null when it reaches no partner. */
+  const resolve = (node: AST): { partner: string; field: string | undefined } | null => {
     let parts = (node.parts ?? []).map(String);
+    const original = String(node.original ?? '');
+    let frame: Frame | undefined;
     if (node.data) {
-      if (parts[0] !== 'root') return; // @index, @key, @first...
+      if (parts[0] !== 'root') return null; // @index, @key, @first...
       parts = parts.slice(1);
+      frame = frames[0];
+    } else {
+      const depth = (node as { depth?: number }).depth ?? 0;
+      const explicitThis = /^(this\b|\.\/)/.test(original);
+      if (depth === 0 && !explicitThis && parts.length > 0) {
+        for (let i = frames.length - 1; i >= 0; i--) {
+          if (frames[i]!.params.has(parts[0]!)) {
+            const bound = frames[i]!.params.get(parts[0]!)!;
+            return bound === null ? null : { partner: bound, field: parts[1] };
+          }
+        }
+      }
+      frame = frames[frames.length - 1 - depth];
     }
+    if (!frame) return null;
+    if (frame.context !== ROOT) return { partner: frame.context, field: parts[0] };
     const head = parts[0];
-    if (head === undefined || !Object.prototype.hasOwnProperty.call(input.partners, head)) return;
+    if (head === undefined || !Object.prototype.hasOwnProperty.call(input.partners, head)) return null;
+    return { partner: head, field: parts[1] };
+  };
+
+  const checkPath = (node: AST): void => {
+    const target = resolve(node);
+    if (!target) return;
+    const head = target.partner;
     const direction = input.partners[head]!;
     const permitted = permittedFields(input.scheme, direction);
-    const field = parts[1];
+    const field = target.field;
     if (field === undefined) {
       for (const f of permitted) used[head]!.add(f);
       return;
@@ -102,6 +137,30 @@ export function checkTemplate(program: AST, input: CheckInput): PartnerFields {
     for (const pair of node.hash?.pairs ?? []) visit(pair.value);
   };
 
+  /** A block's body: `with` and `each` change the context and may name it; if/unless do neither. */
+  const visitBlock = (node: AST): void => {
+    checkCall(node);
+    const name = node.path?.type === 'PathExpression' ? String(node.path.original) : '';
+    const blockParams = (node.program as { blockParams?: string[] } | null | undefined)?.blockParams ?? [];
+    if (name === 'with' || name === 'each') {
+      const arg = node.params?.[0];
+      const target = arg?.type === 'PathExpression' ? resolve(arg) : null;
+      // {{#with mentor}}: the context is the partner itself; {{#each mentor}} walks its values.
+      const whole = target && target.field === undefined ? target.partner : null;
+      // Any other context is checked as the template's data is: a partner's name there is still
+      // read as the partner (stricter than Handlebars, never looser).
+      const context = name === 'with' && whole ? whole : ROOT;
+      const params = new Map<string, string | null>();
+      blockParams.forEach((p, i) => params.set(p, name === 'with' && i === 0 ? whole : null));
+      frames.push({ context, params });
+      visit(node.program);
+      frames.pop();
+    } else {
+      visit(node.program);
+    }
+    visit(node.inverse);
+  };
+
   const visit = (node: AST | null | undefined): void => {
     if (!node) return;
     switch (node.type) {
@@ -113,9 +172,7 @@ export function checkTemplate(program: AST, input: CheckInput): PartnerFields {
         checkCall(node);
         break;
       case 'BlockStatement':
-        checkCall(node);
-        visit(node.program);
-        visit(node.inverse);
+        visitBlock(node);
         break;
       case 'PathExpression':
         checkPath(node);

@@ -171,8 +171,32 @@ function toMailbox(rendered: string): Mailbox | null {
   return { name, address };
 }
 
+/** A template is a page or two of text; these are far beyond any real one (docs/LIMITS.md). */
+export const TEMPLATE_LIMITS = { chars: 100_000, depth: 30 } as const;
+
+/**
+ * Refuse, before Handlebars parses anything, a template too big or nested too deep: 8,000 nested
+ * {{#if}} blocks took Handlebars a minute to refuse. One linear scan of the block tags.
+ */
+export function checkTemplateSize(source: string, file: string): void {
+  const fix = 'a template is an email: keep it under 100,000 characters and 30 nested blocks ({{#if}}, {{#each}}, {{#with}})';
+  if (source.length > TEMPLATE_LIMITS.chars) {
+    throw new DataError(`the template is ${source.length.toLocaleString('en-GB')} characters long, over the limit of ${TEMPLATE_LIMITS.chars.toLocaleString('en-GB')}`, { file }, fix);
+  }
+  let depth = 0;
+  let deepest = 0;
+  for (const m of source.matchAll(/\{\{~?\s*([#^/])\s*([^\s}~]*)/g)) {
+    if (m[1] === '/') depth = Math.max(0, depth - 1);
+    else if (m[1] === '#' || m[2] !== '') deepest = Math.max(deepest, ++depth);
+    if (deepest > TEMPLATE_LIMITS.depth) {
+      throw new DataError(`the template nests blocks more than ${TEMPLATE_LIMITS.depth} deep`, { file }, fix);
+    }
+  }
+}
+
 export function compileTemplate(source: string, opts: CompileOptions): CompiledTemplate {
   const { name, file } = opts;
+  checkTemplateSize(source, file);
   const parsed = parseFrontMatter(source, file);
   const wrap = (err: unknown, offset: number, where = ''): DataError => {
     if (err instanceof DataError) return err;

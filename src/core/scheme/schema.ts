@@ -132,6 +132,12 @@ function formatPath(path: readonly PropertyKey[]): string {
   return out || '(top level)';
 }
 
+function ownKeysOnly<T>(record: Record<string, T>): Record<string, T> {
+  const out = Object.create(null) as Record<string, T>;
+  for (const [k, v] of Object.entries(record)) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
 export function parseScheme(raw: unknown): { ok: true; scheme: Scheme } | { ok: false; problems: SchemeProblem[] } {
   const result = schemeSchema.safeParse(raw);
   if (!result.success) {
@@ -140,7 +146,14 @@ export function parseScheme(raw: unknown): { ok: true; scheme: Scheme } | { ok: 
       problems: result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
     };
   }
-  const scheme = result.data;
+  // Records keyed by names from the administrator (surveys, consent gates) get no prototype, so a
+  // lookup by a name typed on the command line ("--survey constructor", "toString", "__proto__")
+  // finds only what scheme.json holds.
+  const scheme: Scheme = {
+    ...result.data,
+    surveys: ownKeysOnly(result.data.surveys),
+    sharing: { ...result.data.sharing, consent: ownKeysOnly(result.data.sharing.consent) },
+  };
   const problems: SchemeProblem[] = [];
   // Consent keys must be fields the policy shares; a consent on a field never shared is a typo.
   for (const key of Object.keys(scheme.sharing.consent)) {
