@@ -3,6 +3,7 @@
 // same-named columns); the import core sees every header and decides.
 import { parse } from 'csv-parse/sync';
 import { DataError } from '../errors.js';
+import { LIMITS, recordTooLong } from './limits.js';
 import { decodeText } from './decode.js';
 
 export interface RawTable {
@@ -53,7 +54,7 @@ export function detectDelimiter(text: string): string {
 /** csv-parse's options for every CSV we read: headers stay rows, ragged rows are allowed. */
 export function csvParseOptions(delimiter: string) {
   // Excel for Mac writes lone CRs; a file edited on two machines can mix all three.
-  return { delimiter, relax_column_count: true, bom: true, record_delimiter: ['\r\n', '\n', '\r'] };
+  return { delimiter, relax_column_count: true, bom: true, record_delimiter: ['\r\n', '\n', '\r'], max_record_size: LIMITS.recordChars };
 }
 
 /** Excel's "sep=;" first line names the delimiter; it is not a row. */
@@ -65,7 +66,8 @@ export function sepLine(text: string): { delimiter: string; length: number } | n
 /** `offset`: rows above the first record (Excel's "sep=" line). */
 export function csvReadError(err: unknown, file: string, offset = 0): DataError {
   if (err instanceof DataError) return err;
-  const e = err as { message?: string; lines?: number; records?: number };
+  const e = err as { message?: string; lines?: number; records?: number; code?: string };
+  if (e.code === 'CSV_MAX_RECORD_SIZE') return recordTooLong(file, typeof e.records === 'number' ? e.records + 1 + offset : undefined);
   // The row Excel shows is the record's number; csv-parse's "line" counts the lines inside
   // quoted multi-line answers too, so both are given.
   const row = typeof e.records === 'number' ? e.records + 1 + offset : e.lines;

@@ -9,6 +9,18 @@ import { DataError, errnoReason } from '../errors.js';
 import { unescapeFormula } from './cells.js';
 import { csvParseOptions, csvReadError, detectDelimiter, hasContent, sepLine } from './csv-read.js';
 import { chooseEncoding, utf8Stream } from './decode.js';
+import { checkFileSize, LIMITS, tooManyColumns, tooManyRows } from './limits.js';
+
+/** Rows and columns of a CSV counted as they stream past (docs/LIMITS.md). */
+async function* withinLimits(batches: AsyncIterable<Row[]>, file: string): AsyncGenerator<Row[]> {
+  let rows = 0;
+  for await (const batch of batches) {
+    rows += batch.length;
+    if (rows > LIMITS.rows + 1) throw tooManyRows(file);
+    for (const r of batch) if (r.cells.length > LIMITS.columns) throw tooManyColumns(r.cells.length, file, r.row);
+    yield batch;
+  }
+}
 
 export interface Row {
   cells: string[];
@@ -171,6 +183,7 @@ export async function openRows(absPath: string, shown: string, opts: RowOptions 
     );
   }
   if (size === 0) throw new DataError('the file is empty', { file: shown }, 'export the form responses again');
+  checkFileSize(size, shown);
   const ext = path.extname(absPath).toLowerCase();
   const isZip = buf[0] === 0x50 && buf[1] === 0x4b;
   if (ext === '.xls') throw new DataError('old .xls workbooks are not supported', { file: shown }, 'open it in Excel and save it as .xlsx or CSV');
@@ -191,6 +204,6 @@ export async function openRows(absPath: string, shown: string, opts: RowOptions 
   if (sep) start += iconv.encode(head.slice(0, sep.length), encoding === 'utf-8' ? 'utf8' : encoding).length;
   const offset = sep ? 1 : 0;
   const delimiter = opts.delimiter ?? sep?.delimiter ?? detectDelimiter(sep ? head.slice(sep.length) : head);
-  const batches = csvBatches(absPath, start, shown, encoding, delimiter, offset);
+  const batches = withinLimits(csvBatches(absPath, start, shown, encoding, delimiter, offset), shown);
   return { format: 'csv', encoding: label, delimiter, batches, rows: unbatch(batches) };
 }

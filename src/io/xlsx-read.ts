@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { DataError } from '../errors.js';
 import type { RawTable } from './csv-read.js';
+import { checkInflation, checkSheetXml } from './limits.js';
 
 function two(n: number): string {
   return String(n).padStart(2, '0');
@@ -52,6 +53,7 @@ function checkZip(b: Buffer, file: string): void {
   }
   if (end < 0) throw bad('it is cut short');
   let p = b.readUInt32LE(end + 16);
+  let total = 0;
   for (let n = b.readUInt16LE(end + 10); n > 0; n--) {
     if (p + 46 > b.length || b.readUInt32LE(p) !== 0x02014b50) throw bad('its table of contents is broken');
     const method = b.readUInt16LE(p + 10);
@@ -68,13 +70,17 @@ function checkZip(b: Buffer, file: string): void {
     const start = at + 30 + b.readUInt16LE(at + 26) + b.readUInt16LE(at + 28);
     if (start + packed > b.length) throw bad(`${name} is cut short`);
     if (method !== 0 && method !== 8) throw bad(`${name} is packed in a way Excel does not use`);
+    // Limits first, on the declared sizes; unpacking never goes past the declared size.
+    total += size;
+    checkInflation(name, packed, size, total, file);
     let data: Buffer;
     try {
-      data = method === 0 ? b.subarray(start, start + packed) : zlib.inflateRawSync(b.subarray(start, start + packed));
+      data = method === 0 ? b.subarray(start, start + packed) : zlib.inflateRawSync(b.subarray(start, start + packed), { maxOutputLength: Math.max(1, size) });
     } catch {
       throw bad(`${name} cannot be unpacked`);
     }
     if (data.length !== size || zlib.crc32(data) !== crc) throw bad(`${name} fails its checksum`);
+    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) checkSheetXml(data.toString('utf8'), file);
     p += 46 + nameLength + b.readUInt16LE(p + 30) + b.readUInt16LE(p + 32);
   }
 }

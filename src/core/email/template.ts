@@ -180,9 +180,6 @@ export const TEMPLATE_LIMITS = { chars: 100_000, depth: 30 } as const;
  */
 export function checkTemplateSize(source: string, file: string): void {
   const fix = 'a template is an email: keep it under 100,000 characters and 30 nested blocks ({{#if}}, {{#each}}, {{#with}})';
-  if (source.length > TEMPLATE_LIMITS.chars) {
-    throw new DataError(`the template is ${source.length.toLocaleString('en-GB')} characters long, over the limit of ${TEMPLATE_LIMITS.chars.toLocaleString('en-GB')}`, { file }, fix);
-  }
   let depth = 0;
   let deepest = 0;
   for (const m of source.matchAll(/\{\{~?\s*([#^/])\s*([^\s}~]*)/g)) {
@@ -191,6 +188,9 @@ export function checkTemplateSize(source: string, file: string): void {
     if (deepest > TEMPLATE_LIMITS.depth) {
       throw new DataError(`the template nests blocks more than ${TEMPLATE_LIMITS.depth} deep`, { file }, fix);
     }
+  }
+  if (source.length > TEMPLATE_LIMITS.chars) {
+    throw new DataError(`the template is ${source.length.toLocaleString('en-GB')} characters long, over the limit of ${TEMPLATE_LIMITS.chars.toLocaleString('en-GB')}`, { file }, fix);
   }
 }
 

@@ -41,31 +41,39 @@ export function fieldsOf(target: PeopleTarget): readonly string[] {
 
 // The final shape check, once per row, at the boundary. Parsing above has already turned
 // answers into values; zod guards the invariants everything downstream relies on.
+// One-line answers are names and places: 500 characters is far beyond any (a 20 MB name once
+// made 860 MB of drafts). The row is rejected with the reason, kept whole in the rejects file.
+const LINE_MAX = 500;
+const LIST_ITEMS = 100;
+function short(schema: z.ZodString, what: string, max = LINE_MAX): z.ZodString {
+  return schema.max(max, `the ${what} is longer than ${max.toLocaleString('en-GB')} characters`);
+}
+
 const base = {
   email: z.string().min(3),
-  name: z.string().min(1, 'a name is required'),
-  first_name: z.string(),
-  sectors: z.array(z.string().min(1)).min(1, 'at least one sector is required'),
-  support_areas: z.array(z.string().min(1)),
-  country: z.string(),
-  city: z.string(),
+  name: short(z.string().min(1, 'a name is required'), 'name'),
+  first_name: short(z.string(), 'first name'),
+  sectors: z.array(short(z.string().min(1), 'sector')).min(1, 'at least one sector is required').max(LIST_ITEMS, `more than ${LIST_ITEMS} sectors`),
+  support_areas: z.array(short(z.string().min(1), 'support area')).max(LIST_ITEMS, `more than ${LIST_ITEMS} support areas`),
+  country: short(z.string(), 'country'),
+  city: short(z.string(), 'city'),
   meeting_preference: z.enum(['online', 'in-person', 'either', '']),
-  linkedin: z.string(),
+  linkedin: short(z.string(), 'LinkedIn profile', 2_000),
   share_linkedin: z.boolean(),
   bio: z.string().max(20_000, 'the bio is longer than 20,000 characters'),
   share_bio: z.boolean(),
   submitted_at: z.string(),
-  extra: z.record(z.string(), z.string()),
+  extra: z.record(z.string(), z.string().max(20_000, 'an extra answer is longer than 20,000 characters')),
 };
 // z.object, not strictObject: the candidate is built field by field just above, so an unknown
 // key cannot occur, and the catch-all check would cost a tenth of a big import.
-export const studentSchema = z.object({ ...base, programme: z.string().min(1, 'the MSc programme is required') });
+export const studentSchema = z.object({ ...base, programme: short(z.string().min(1, 'the MSc programme is required'), 'programme') });
 export const mentorSchema = z.object({
   ...base,
-  courses: z.array(z.string().min(1)),
+  courses: z.array(short(z.string().min(1), 'course')).max(LIST_ITEMS, `more than ${LIST_ITEMS} courses`),
   graduation_year: z.int().nullable(),
-  job_role: z.string(),
-  employer: z.string(),
+  job_role: short(z.string(), 'job role'),
+  employer: short(z.string(), 'employer'),
   capacity: z.int().min(1).max(5),
   unavailable: z.array(z.object({ from: z.iso.date(), to: z.iso.date() })),
 });
