@@ -35,7 +35,12 @@ export interface Converted {
  * Files are first copied under unique names, since supply.csv and supply.xlsx would both become
  * supply.fods.
  */
-export function convertToFods(files: readonly string[]): Converted[] {
+/** The same import filter with another field separator (its character code: 59 for ";", 9 for tab). */
+export function csvFilterWith(separatorCode: number): string {
+  return CSV_IMPORT_FILTER.replace(/^CSV:44,/, `CSV:${separatorCode},`);
+}
+
+export function convertToFods(files: readonly string[], csvFilter: string = CSV_IMPORT_FILTER): Converted[] {
   const soffice = sofficePath();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'trust-lo-'));
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-profile-'));
@@ -53,7 +58,7 @@ export function convertToFods(files: readonly string[]): Converted[] {
     const batch = staged.filter((s) => s.ext === ext).map((s) => path.join(inDir, s.name));
     if (!batch.length) continue;
     const args = ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`];
-    if (ext === '.csv') args.push(`--infilter=${CSV_IMPORT_FILTER}`);
+    if (ext === '.csv') args.push(`--infilter=${csvFilter}`);
     args.push('--convert-to', 'fods', '--outdir', outDir, ...batch);
     const r = spawnSync(soffice, args, { encoding: 'utf8', timeout: 300_000, env: { ...process.env, HOME: profile } });
     if (r.status !== 0) throw new Error(`soffice failed (exit ${r.status}): ${r.stderr}`);
