@@ -5,7 +5,9 @@ import type { Context } from '../context.js';
 import { todayIso } from '../context.js';
 import { DataError, oneLine, UsageError } from '../errors.js';
 import { readInput } from '../io/input.js';
-import { parseMapOptions, resolveColumns } from '../core/import/columns.js';
+import { compactColumns, parseMapOptions, resolveColumns } from '../core/import/columns.js';
+import { fittingColumns } from '../core/import/suggest.js';
+import { columnOrder } from '../core/import/table-scan.js';
 import { detectLayout, type Layout } from '../core/import/layout.js';
 import type { RejectedRow } from '../core/import/people.js';
 import { FEEDBACK_FIELDS, mergeFeedback, parseFeedbackRows, planFeedbackColumns, type Submission } from '../core/followup/feedback.js';
@@ -84,7 +86,7 @@ async function importMeetings(ws: Workspace, tx: Transaction, ctx: Context, file
   for (const file of files) {
     const table = await readInput(path.resolve(ctx.cwd, file), file, opts);
     const layout = detectLayout(table.rows, opts.preset ?? 'auto', ws.scheme);
-    const { fieldAt } = resolveColumns(layout.headers, 'meetings', MEETING_FIELDS, layout.preset, ws.scheme, maps);
+    const { fieldAt } = resolveColumns(layout.headers, 'meetings', MEETING_FIELDS, layout.preset, ws.scheme, maps, layout);
     const email = ['email', 'student_email', 'mentor_email'].map((f) => fieldAt.indexOf(f)).find((i) => i >= 0) ?? -1;
     const at = { email, meeting: fieldAt.indexOf('meeting'), date: fieldAt.indexOf('date') };
     let missing = (['email', 'meeting', 'date'] as const).filter((k) => at[k] < 0);
@@ -94,18 +96,24 @@ async function importMeetings(ws: Workspace, tx: Transaction, ctx: Context, file
     }
     if (missing.length) {
       const free = layout.headers.filter((h, i) => fieldAt[i] === null && h.trim() !== '');
+      // Only a column that fits the field is suggested (its header, or answers such as dates).
+      const sample = table.rows.slice(layout.firstDataIndex, layout.firstDataIndex + 200);
+      const fit = fittingColumns(missing[0]!, layout.headers, fieldAt, sample)[0];
       throw new DataError(
-        `no column holds the ${missing.join(', ')} of the meetings. Unmapped columns: ${free.map((h) => `"${h}"`).join(', ') || '(none)'}`,
+        `no column holds the ${missing.join(', ')} of the meetings. Unmapped columns: ${compactColumns(free) || '(none)'}`,
         { file },
-        `add --map "${free[0] ?? 'HEADER'}=${missing[0]}"${missing.length > 1 ? ' (one --map per missing field)' : ''}, or a rule in scheme.json "mappings.meetings"`,
+        `${fit === undefined ? `no column looks like ${missing[0]}: add --map "COLUMN=${missing[0]}" naming the column that holds it` : `add --map "${layout.headers[fit]}=${missing[0]}"`}${missing.length > 1 ? ' (one --map per missing field)' : ''}, or a rule in scheme.json "mappings.meetings"`,
       );
     }
     const { kept, dropped } = dataRows(layout, table.rows, table.rowNumbers);
     if (!kept.length && !dropped.length) throw new DataError('the file has a header but no responses', { file }, 'export the check-in responses again');
     s.notes.push(...dropped.map((d) => `${file}, row ${d.row}: skipped, ${d.reason}`));
+    // The meeting dates in the order their column shows.
+    const dates = columnOrder(file, layout.headers[at.date]!, kept.map((k) => ({ row: k.row, value: k.cells[at.date] ?? '' })), ws.scheme.date_order);
+    if (dates.warning) s.notes.push(dates.warning);
     const parsed = parseMeetingRows({
       file, source: path.basename(file), headers: layout.headers, rows: kept.map((k) => k.cells), rowNumbers: kept.map((k) => k.row),
-      at, pairs, recorded: [...existing, ...incoming.map((x) => x.meeting)], dateOrder: ws.scheme.date_order, today: todayIso(ctx),
+      at, pairs, recorded: [...existing, ...incoming.map((x) => x.meeting)], dateOrder: dates.order, today: todayIso(ctx),
     });
     s.rows += kept.length;
     s.notes.push(...parsed.notes);
@@ -152,7 +160,11 @@ async function importFeedback(ws: Workspace, tx: Transaction, ctx: Context, file
     }
     if (!columns.questions.length) throw new DataError('no question columns found (only metadata and the email)', { file }, 'export the survey with its answers');
     if (table.rows.length <= layout.firstDataIndex) throw new DataError('the file has a header but no responses', { file }, 'export the survey responses again');
-    const parsed = parseFeedbackRows({ file, rows: table.rows, rowNumbers: table.rowNumbers, layout, columns, roleOf: (e) => roles.get(e) ?? null, dateOrder: ws.scheme.date_order });
+    // The submission times in the order their column shows.
+    const stamps = table.rows.slice(layout.firstDataIndex).map((cells, k) => ({ row: table.rowNumbers[layout.firstDataIndex + k] ?? 0, value: cells[columns.submittedAt] ?? '' }));
+    const times = columns.submittedAt >= 0 ? columnOrder(file, layout.headers[columns.submittedAt]!, stamps, ws.scheme.date_order) : { order: ws.scheme.date_order };
+    if (times.warning) s.notes.push(times.warning);
+    const parsed = parseFeedbackRows({ file, rows: table.rows, rowNumbers: table.rowNumbers, layout, columns, roleOf: (e) => roles.get(e) ?? null, dateOrder: times.order });
     s.rows += parsed.submissions.length + parsed.rejects.length;
     s.notes.push(...parsed.dropped.map((d) => `${file}, row ${d.row}: skipped, ${d.reason}`));
     submissions.push(...parsed.submissions);

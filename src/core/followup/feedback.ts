@@ -20,7 +20,7 @@ export interface FeedbackColumns {
 }
 
 export function planFeedbackColumns(layout: Layout, scheme: Scheme, maps: Map<string, string | null>): FeedbackColumns {
-  const { fieldAt } = resolveColumns(layout.headers, 'feedback', FEEDBACK_FIELDS, layout.preset, scheme, maps);
+  const { fieldAt } = resolveColumns(layout.headers, 'feedback', FEEDBACK_FIELDS, layout.preset, scheme, maps, layout);
   let email = fieldAt.indexOf('email');
   // A survey sent by email from Qualtrics may only carry the recipient's address.
   if (email < 0) email = layout.headers.findIndex((h) => /^recipient ?email$/i.test(h.trim()));

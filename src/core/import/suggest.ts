@@ -17,6 +17,8 @@ const HEADER_FITS: Record<string, RegExp> = {
   employer: /employer|organi[sz]ation|company/i,
   country: /country/i,
   city: /city|town/i,
+  meeting: /meeting/i,
+  date: /\bdate\b|\bwhen\b|\bday\b/i,
 };
 const NOT_NAME = /\b(first|last|family|sur|given|middle|user|file|company|employer|recipient)\b/i;
 
@@ -25,7 +27,7 @@ function answersFit(field: string, answers: readonly string[]): boolean {
   if (filled.length === 0) return false;
   const share = (ok: (v: string) => boolean) => filled.filter(ok).length / filled.length >= 0.8;
   if (field === 'email') return share((v) => normaliseEmail(v) !== null);
-  if (field === 'submitted_at') return share((v) => parseDateTime(v) !== null || parseDateTime(v, 'MDY') !== null);
+  if (field === 'submitted_at' || field === 'date') return share((v) => parseDateTime(v) !== null || parseDateTime(v, 'MDY') !== null);
   return false;
 }
 

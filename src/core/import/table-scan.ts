@@ -23,6 +23,31 @@ export interface TableFacts {
 const DATE_FIELDS = ['submitted_at', 'unavailable'];
 const LIST_FIELDS = ['sectors', 'support_areas'] as const;
 
+/**
+ * The order one date column is written in: as its answers show it, else `fallback` with a warning
+ * naming the column and the setting. A column showing both orders is an error naming a row of each.
+ */
+export function columnOrder(
+  file: string, header: string, answers: Iterable<{ row: number; value: string }>, fallback: DateOrder,
+): { order: DateOrder; warning?: string } {
+  const shown = columnDateOrder(answers);
+  if (shown.conflict) {
+    const { DMY, MDY } = shown.conflict;
+    throw new DataError(
+      `column "${header}" has dates written day first (row ${DMY.row}: "${DMY.value}") and month first (row ${MDY.row}: "${MDY.value}")`,
+      { file, column: header },
+      'correct the dates that are in the wrong order (one order for the whole column), then import again',
+    );
+  }
+  if (shown.order) return { order: shown.order };
+  if (!shown.ambiguous) return { order: fallback };
+  const words = fallback === 'DMY' ? 'day first' : 'month first';
+  return {
+    order: fallback,
+    warning: `${file}: column "${header}": no date in it shows whether it is written day first or month first; read as ${words}, the scheme's "date_order" setting (${fallback}) in scheme.json`,
+  };
+}
+
 export function scanTable(input: {
   file: string;
   rows: readonly (readonly string[])[];
@@ -52,23 +77,9 @@ export function scanTable(input: {
   for (const field of DATE_FIELDS) {
     const col = columns.fieldAt.indexOf(field);
     if (col < 0) continue;
-    const header = layout.headers[col]!;
-    const shown = columnDateOrder(answers(col));
-    if (shown.conflict) {
-      const { DMY, MDY } = shown.conflict;
-      throw new DataError(
-        `column "${header}" has dates written day first (row ${DMY.row}: "${DMY.value}") and month first (row ${MDY.row}: "${MDY.value}")`,
-        { file, column: header },
-        'correct the dates that are in the wrong order (one order for the whole column), then import again',
-      );
-    }
-    facts.dateOrders[field] = shown.order ?? scheme.date_order;
-    if (!shown.order && shown.ambiguous) {
-      const words = scheme.date_order === 'DMY' ? 'day first' : 'month first';
-      facts.warnings.push(
-        `${file}: column "${header}": no date in it shows whether it is written day first or month first; read as ${words}, the scheme's "date_order" setting (${scheme.date_order}) in scheme.json`,
-      );
-    }
+    const read = columnOrder(file, layout.headers[col]!, answers(col), scheme.date_order);
+    facts.dateOrders[field] = read.order;
+    if (read.warning) facts.warnings.push(read.warning);
   }
   const vocab = { ...input.vocab };
   for (const field of LIST_FIELDS) {

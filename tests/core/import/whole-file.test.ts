@@ -190,3 +190,16 @@ describe('Qualtrics columns by export name', () => {
     }
   });
 });
+
+describe('columnOrder (every date column: people, check-ins, surveys)', () => {
+  it('reads the order shown, falls back with a warning only when some date is ambiguous', async () => {
+    const { columnOrder } = await import('../../../src/core/import/table-scan.js');
+    const at = (...v: string[]) => v.map((value, k) => ({ row: k + 2, value }));
+    expect(columnOrder('c.csv', 'Date of the meeting', at('10/28/2019', '11/02/2019'), 'DMY')).toEqual({ order: 'MDY' });
+    expect(columnOrder('c.csv', 'Date of the meeting', at('2019-10-28', ''), 'DMY')).toEqual({ order: 'DMY' });
+    const fallback = columnOrder('c.csv', 'Date of the meeting', at('01/02/2019'), 'MDY');
+    expect(fallback.order).toBe('MDY');
+    expect(fallback.warning).toMatch(/^c\.csv: column "Date of the meeting": .*month first.*\(MDY\)/);
+    expect(() => columnOrder('c.csv', 'When', at('13/01/2019', '01/13/2019'), 'DMY')).toThrow(/row 2: "13\/01\/2019".*row 3: "01\/13\/2019"/);
+  });
+});
