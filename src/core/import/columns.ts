@@ -10,6 +10,47 @@ export interface ColumnMap {
   /** fieldAt[i] is the field column i holds, or null for a column kept as extra data. */
   fieldAt: (string | null)[];
   notes: string[];
+  /** Fields whose pattern matched several columns: the import stops and asks (prompt or --map). */
+  ambiguous: { field: string; columns: number[] }[];
+  /** scheme.json exact header rules for this kind of file that no column matched (a renamed question?). */
+  unmatchedRules: MappingRule[];
+}
+
+// A question asking for consent is the consent, never the thing consented to: "Do you consent to
+// your bio being shared?" answered "Yes" must not become the bio.
+const CONSENT_HEADER = /\bmay we share\b|\bconsent\b|\bhappy for\b.*\bshared?\b|\bagree (to|that)\b.*\bshar|\bpermission\b|\bcan we share\b/i;
+const CONSENT_OF: Readonly<Record<string, string>> = { bio: 'share_bio', linkedin: 'share_linkedin' };
+const YES_NO = /^(yes|no|y|n|true|false|oui|non|ja|nein|s[ií])\b/i;
+
+// A question the form itself marks as private is never shared by a pattern's guess; only an exact
+// rule or --map (the administrator's own decision) can map it onto a shared field.
+const PRIVATE_HEADER = /\bnot (be )?shared\b|\bnot for sharing\b|\bprivate\b|\bconfidential\b|\bfor the organi[sz]ers\b|\borgani[sz]ers only\b|\binternal only\b/i;
+// Fields that ever reach the other side under some policy, plus the two consent-gated ones.
+const SHAREABLE = new Set(['name', 'email', 'programme', 'sectors', 'support_areas', 'courses', 'graduation_year', 'country', 'city', 'job_role', 'employer', 'meeting_preference', 'linkedin', 'bio']);
+
+export function isConsentHeader(header: string): boolean {
+  return CONSENT_HEADER.test(header);
+}
+
+export function isPrivateHeader(header: string): boolean {
+  return PRIVATE_HEADER.test(header);
+}
+
+/** Answers that are all yes or no (at least one given): a consent question, whatever its wording. */
+export function looksYesNo(values: readonly string[]): boolean {
+  const given = values.map((v) => v.trim()).filter((v) => v !== '');
+  return given.length > 0 && given.every((v) => YES_NO.test(v) && v.length <= 40);
+}
+
+/**
+ * The field a pattern rule may give a column, or null: a consent question (by its wording or its
+ * yes/no answers) goes to the consent field instead of bio or linkedin; a private question never
+ * goes to a field that can be shared.
+ */
+function patternField(field: string, header: string, values: readonly string[] | undefined): string | null {
+  if (CONSENT_OF[field] && (isConsentHeader(header) || (values !== undefined && looksYesNo(values)))) return CONSENT_OF[field]!;
+  if (isPrivateHeader(header) && (SHAREABLE.has(field) || CONSENT_OF[field])) return null;
+  return field;
 }
 
 /**
@@ -30,6 +71,9 @@ const METADATA = new Set(
 export function isMetadataHeader(header: string): boolean {
   return METADATA.has(header.trim().toLowerCase());
 }
+
+/** The field of a remembered "ignore this column" rule (--map "HEADER=ignore"). */
+export const IGNORE = 'ignore';
 
 /** Columns we wrote into a rejects file: ignored when that file is imported again. */
 export const REJECT_PREFIX = 'reject: ';
@@ -63,6 +107,8 @@ export interface ColumnHints {
   exportNames?: readonly string[];
   toolFields?: readonly (string | null)[];
   metadataAt?: readonly boolean[];
+  /** values[i]: some answers in column i (the first rows), to tell a consent from a bio. */
+  values?: readonly (readonly string[])[];
 }
 
 /** A list of columns short enough to read in a terminal: clipped, at most `max`, and how many more. */
@@ -140,25 +186,66 @@ export function resolveColumns(
   const decided = (i: number) => fieldAt[i] !== null || mapAt.has(i) || lowerHeaders[i]!.startsWith(REJECT_PREFIX);
   headers.forEach((h, i) => {
     if (decided(i) || h.trim() === '') return;
-    const exact = [...presetRules, ...schemeRules].find((r) => r.header !== undefined && ruleMatches(r, h));
+    // The scheme's own rules (remembered --map answers among them) win over the form tool's preset.
+    const exact = [...schemeRules, ...presetRules].find((r) => r.header !== undefined && ruleMatches(r, h));
     if (exact) {
-      claim(i, exact.field);
+      claim(i, exact.field === IGNORE ? null : exact.field);
       return;
     }
     const canon = lowerHeaders[i]!.replace(/\s+/g, '_');
     if (fields.includes(canon) && !hints.metadataAt?.[i]) claim(i, canon);
   });
+  // Patterns last, and only where one column fits: two candidates for one field (a private note
+  // and the bio meant for the mentor, say) are the administrator's choice, never the first one's.
+  const byField = new Map<string, number[]>();
   headers.forEach((h, i) => {
     if (decided(i) || h.trim() === '' || isMetadataHeader(h) || hints.metadataAt?.[i]) return;
     const rule = schemeRules.find((r) => r.pattern !== undefined && ruleMatches(r, h));
-    if (rule && !claimed.has(rule.field)) claim(i, rule.field);
+    const field = rule ? patternField(rule.field, h, hints.values?.[i]) : null;
+    if (!field || !fields.includes(field) || claimed.has(field)) return;
+    byField.set(field, [...(byField.get(field) ?? []), i]);
   });
+  const ambiguous: ColumnMap['ambiguous'] = [];
+  for (const [field, columns] of byField) {
+    if (columns.length === 1) claim(columns[0]!, field);
+    else ambiguous.push({ field, columns });
+  }
   // Last, the form tool's own columns found by ImportId, whatever their label's language (the
   // submission time; the contact list's email when the form does not ask for one).
   hints.toolFields?.forEach((f, i) => {
     if (f && !decided(i) && !claimed.has(f)) claim(i, f);
   });
-  return { fieldAt, notes };
+  const unmatchedRules = schemeRules.filter((r) => r.header !== undefined && !headers.some((h) => ruleMatches(r, h)));
+  return { fieldAt, notes, ambiguous: ambiguous.filter((a) => !claimed.has(a.field)), unmatchedRules };
+}
+
+/** A column the administrator mapped by hand (--map or the prompt); null means "ignore it". */
+export interface ChosenColumn {
+  header: string;
+  field: string | null;
+}
+
+/**
+ * scheme.json's rules for a kind of file after remembering the columns chosen by hand: one exact
+ * header rule each, before every pattern rule, replacing an earlier rule for the same header.
+ * `added` lists the rules that are new or changed (empty: nothing to save).
+ */
+export function rememberRules(existing: readonly MappingRule[], chosen: readonly ChosenColumn[]): { rules: MappingRule[]; added: MappingRule[] } {
+  const key = (h: string) => h.trim().toLowerCase();
+  const fresh = new Map<string, MappingRule>();
+  for (const c of chosen) if (c.header.trim()) fresh.set(key(c.header), { header: c.header.trim(), field: c.field ?? IGNORE });
+  const same = (a: MappingRule, b: MappingRule) => a.header === b.header && a.field === b.field;
+  const added = [...fresh.values()].filter((r) => !existing.some((e) => same(e, r)));
+  const kept = existing.filter((r) => r.header === undefined || !fresh.has(key(r.header)));
+  const rules = [...fresh.values(), ...kept.filter((r) => r.header !== undefined), ...kept.filter((r) => r.header === undefined)];
+  return { rules, added };
+}
+
+/** What an import says about scheme.json exact rules that no column of the file matched. */
+export function unmatchedRuleNotes(target: Target, rules: readonly MappingRule[]): string[] {
+  return rules.map(
+    (r) => `scheme.json mappings.${target}: no column is headed "${r.header}" (remembered for ${r.field}) any more; if the question was renamed, map the new one with --map (it is remembered) and delete the old rule`,
+  );
 }
 
 export function missingRequired(map: ColumnMap, required: readonly string[]): string[] {

@@ -16,7 +16,12 @@ export interface ColumnPlan {
   layout: Layout;
   columns: ColumnMap;
   missing: string[];
+  /** samples[i]: the first answers in column i, for the column rules and the prompt. */
+  samples: string[][];
 }
+
+/** How many answers of each column the column rules and the prompt look at. */
+const SAMPLE_ROWS = 50;
 
 export function planColumns(
   table: TableRows,
@@ -26,10 +31,12 @@ export function planColumns(
   maps: Map<string, string | null>,
 ): ColumnPlan {
   const layout = detectLayout(table.rows, preset, scheme);
-  const columns = resolveColumns(layout.headers, target, fieldsOf(target), layout.preset, scheme, maps, layout);
+  const rows = table.rows.slice(layout.firstDataIndex, layout.firstDataIndex + SAMPLE_ROWS);
+  const samples = layout.headers.map((_, i) => rows.map((r) => r[i] ?? ''));
+  const columns = resolveColumns(layout.headers, target, fieldsOf(target), layout.preset, scheme, maps, { ...layout, values: samples });
   // A field the layout composes from other columns (Qualtrics' recipient name) is not missing.
   const missing = missingRequired(columns, REQUIRED[target]).filter((f) => !layout.composed?.[f]);
-  return { layout, columns, missing };
+  return { layout, columns, missing, samples };
 }
 
 export function parseWithPlan<T extends Student | Mentor>(
