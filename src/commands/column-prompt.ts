@@ -3,9 +3,10 @@
 // answers fit the field, and otherwise on "none of them".
 import type { Context } from '../context.js';
 import { DataError } from '../errors.js';
-import { candidatesFor, type FitInput, mapOption } from '../core/import/column-fit.js';
-import { type ChosenColumn, REJECT_PREFIX, type Target } from '../core/import/columns.js';
+import { candidatesFor, columnFits, type FitInput, mapOption } from '../core/import/column-fit.js';
+import { type ChosenColumn, compactColumns, REJECT_PREFIX, type Target } from '../core/import/columns.js';
 import type { ColumnPlan } from '../core/import/pipeline.js';
+import { fittingColumns } from '../core/import/suggest.js';
 import type { Scheme } from '../core/scheme/schema.js';
 
 function clipHeader(h: string): string {
@@ -14,6 +15,15 @@ function clipHeader(h: string): string {
 
 export function fitInput(plan: ColumnPlan, target: Target, scheme: Scheme): FitInput {
   return { headers: plan.layout.headers, samples: plan.samples, target, scheme, listSeparator: plan.layout.listSeparator };
+}
+
+/** The columns that fit a field by either judge (suggest.ts, column-fit.ts), in file order. */
+function fitting(plan: ColumnPlan, fit: FitInput, field: string): number[] {
+  const rows = plan.samples[0]?.map((_, r) => plan.samples.map((col) => col[r] ?? '')) ?? [];
+  const bySuggest = fittingColumns(field, plan.layout.headers, plan.columns.fieldAt, rows);
+  // A consent question is never the bio or the LinkedIn profile, whichever judge proposes it.
+  const both = new Set([...bySuggest.filter((i) => columnFits(fit, i, field) || !['bio', 'linkedin', 'share_bio', 'share_linkedin'].includes(field)), ...candidatesFor(fit, plan.columns.fieldAt, field)]);
+  return [...both].sort((a, b) => a - b);
 }
 
 function freeColumns(plan: ColumnPlan): number[] {
@@ -49,7 +59,7 @@ export async function askForColumns(ctx: Context, plan: ColumnPlan, file: string
   }
   plan.missing = plan.missing.filter((f) => !plan.columns.fieldAt.includes(f));
   for (const field of [...plan.missing]) {
-    const fits = candidatesFor(fit, plan.columns.fieldAt, field);
+    const fits = fitting(plan, fit, field);
     const others = freeColumns(plan).filter((i) => !fits.includes(i));
     const choice = await select<number>(
       {
@@ -73,33 +83,54 @@ export async function askForColumns(ctx: Context, plan: ColumnPlan, file: string
   return chosen;
 }
 
-/** Why the import stops without a prompt: the fields several columns match, or none holds. */
-export function unmappedError(plan: ColumnPlan, file: string, target: Target, scheme: Scheme): DataError {
-  const headers = plan.layout.headers;
+/**
+ * Why the import stops without a prompt: the fields several columns match, or the required fields
+ * no column holds. A fix names a column whose header or answers fit (by its export name where the
+ * form tool has one), or none: never a guess. `answers`: some answer rows of the file.
+ */
+export function unmappedError(plan: ColumnPlan, file: string, target: Target, scheme: Scheme, answers: readonly (readonly string[])[] = []): DataError {
+  const { headers, exportNames } = plan.layout;
+  const nameOf = (i: number) => exportNames?.[i] || headers[i]!;
   const amb = plan.columns.ambiguous[0];
   if (amb) {
-    const names = amb.columns.map((i) => `"${clipHeader(headers[i]!)}"`).join(', ');
+    const names = compactColumns(amb.columns.map(nameOf));
     return new DataError(
       `several columns could hold ${amb.field}: ${names}; the import does not guess which`,
       { file },
-      `add ${amb.columns.map((i) => mapOption(headers[i]!, amb.field)).join(' or ')} naming the one that holds it (the others are kept as extra data, never shared)`,
+      `add ${amb.columns.map((i) => mapOption(nameOf(i), amb.field)).join(' or ')} naming the one that holds it (the others are kept as extra data, never shared)`,
     );
   }
-  const free = freeColumns(plan).map((i) => headers[i]!);
-  const field = plan.missing[0]!;
-  const plural = plan.missing.length > 1 ? 's' : '';
+  const free = freeColumns(plan);
+  const s = plan.missing.length > 1 ? 's' : '';
+  const what = `no column holds the required field${s} ${plan.missing.join(', ')}`;
   if (free.length === 0) {
     // Every column already holds a field: the file simply lacks this one.
     return new DataError(
-      `no column holds the required field${plural} ${plan.missing.join(', ')}, and every column of the file is already used`,
+      `${what}, and every column of the file is already used`,
       { file },
-      `add --map "HEADER=${field}" naming the column that holds it, or add a "${field}" column to the file and fill it in`,
+      `add --map "HEADER=${plan.missing[0]}" naming the column that holds it, or add a "${plan.missing[0]}" column to the file and fill it in`,
     );
   }
-  const fits = candidatesFor(fitInput(plan, target, scheme), plan.columns.fieldAt, field);
+  const fit = fitInput(plan, target, scheme);
+  const fixes = plan.missing.map((field) => {
+    const at = [...fittingColumns(field, headers, plan.columns.fieldAt, answers), ...candidatesFor(fit, plan.columns.fieldAt, field)][0];
+    if (at === undefined) return { field, map: null };
+    const name = nameOf(at);
+    return { field, map: name.length > 200 || /[\r\n"]/.test(name) ? null : `--map "${name}=${field}"` };
+  });
+  const found = fixes.filter((f) => f.map);
+  const none = fixes.filter((f) => !f.map).map((f) => f.field);
+  const parts = [
+    ...(found.length ? [`add ${found.map((f) => f.map).join(' ')}`] : []),
+    ...(none.length ? [`no column looks like ${none.join(' or ')}: add --map "COLUMN=${none[0]}" naming the column that holds it${none.length > 1 ? ' (one --map per field)' : ''}, or add the question to the form`] : []),
+  ];
+  // A remembered question that is gone is the likeliest cause: the form's wording changed.
+  const renamed = plan.columns.unmatchedRules
+    .filter((r) => plan.missing.includes(r.field))
+    .map((r) => ` The column remembered for ${r.field}, "${clipHeader(r.header!)}", is not in this file: was the question renamed?`);
   return new DataError(
-    `no column holds the required field${plural} ${plan.missing.join(', ')}. Unmapped columns: ${free.map((h) => `"${clipHeader(h)}"`).join(', ')}`,
+    `${what}. Unmapped columns: ${compactColumns(free.map(nameOf))}.${renamed.join('')}`,
     { file },
-    `add ${mapOption(fits.length === 1 ? headers[fits[0]!]! : 'HEADER', field)}${plan.missing.length > 1 ? ' (one --map per missing field)' : ''}, or a rule in scheme.json "mappings"`,
+    `${parts.join('; ')}; or a rule in scheme.json "mappings" (a --map is remembered for the next import)`,
   );
 }

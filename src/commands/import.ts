@@ -2,17 +2,18 @@
 import type { Context } from '../context.js';
 import { DataError, oneLine, UsageError } from '../errors.js';
 import { progress } from '../ui/progress.js';
-import { compactColumns, parseMapOptions, REJECT_PREFIX } from '../core/import/columns.js';
-import { fittingColumns } from '../core/import/suggest.js';
+import { type ChosenColumn, parseMapOptions, unmatchedRuleNotes } from '../core/import/columns.js';
 import type { PresetOption } from '../core/import/layout.js';
 import { type Duplicate, type ImportFile, planImport } from '../core/import/incoming.js';
 import { fieldsOf, type PeopleTarget } from '../core/import/people.js';
-import type { ColumnPlan } from '../core/import/pipeline.js';
+import type { MappingRule } from '../core/scheme/schema.js';
 import type { Mentor, RowProblem, Student } from '../core/types.js';
 import type { Transaction } from '../io/transaction.js';
 import { loadMentors, loadStudents, stageAudit, stagePeople } from '../workspace/store.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { askForColumns, unmappedError } from './column-prompt.js';
 import { readPeopleFile } from './import-read.js';
+import { rememberedLines, stageRememberedMappings } from './remember-mappings.js';
 import { replaceableIn, stageRejects } from './import-rejects.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
 
@@ -41,59 +42,10 @@ export interface ImportSummary {
   notes: string[];
   rejectFiles: string[];
   total: number;
-}
-
-export async function askForColumns(ctx: Context, plan: ColumnPlan, file: string): Promise<void> {
-  const { select } = await import('@inquirer/prompts');
-  for (const field of plan.missing) {
-    const free = plan.layout.headers.map((h, i) => ({ h, i })).filter(({ h, i }) => plan.columns.fieldAt[i] === null && h.trim() !== '');
-    const choice = await select<number>(
-      {
-        message: `${file}: which column holds "${field}"?`,
-        choices: [...free.map(({ h, i }) => ({ name: h, value: i })), { name: '(none of them: stop)', value: -1 }],
-      },
-      { input: ctx.stdin, output: ctx.stderr },
-    );
-    if (choice < 0) break;
-    plan.columns.fieldAt[choice] = field;
-  }
-  plan.missing = plan.missing.filter((f) => !plan.columns.fieldAt.includes(f));
-}
-
-/**
- * A required field no column holds: the fix names a column whose header or answers fit it (by
- * its export name where the form tool has one), or none. `answers`: some answer rows of the file.
- */
-export function unmappedError(plan: ColumnPlan, file: string, answers: readonly (readonly string[])[] = []): DataError {
-  const { headers, exportNames } = plan.layout;
-  const free = headers.filter((h, i) => plan.columns.fieldAt[i] === null && h.trim() !== '' && !h.toLowerCase().startsWith(REJECT_PREFIX));
-  const s = plan.missing.length > 1 ? 's' : '';
-  const what = `no column holds the required field${s} ${plan.missing.join(', ')}`;
-  if (free.length === 0) {
-    // Every column already holds a field: the file simply lacks this one.
-    return new DataError(
-      `${what}, and every column of the file is already used`,
-      { file },
-      `add --map "HEADER=${plan.missing[0]}" naming the column that holds it, or add a "${plan.missing[0]}" column to the file and fill it in`,
-    );
-  }
-  const fixes = plan.missing.map((field) => {
-    const fit = fittingColumns(field, headers, plan.columns.fieldAt, answers)[0];
-    if (fit === undefined) return { field, map: null };
-    const name = exportNames?.[fit] || headers[fit]!;
-    return { field, map: name.length > 200 || /[\r\n]/.test(name) ? null : `--map "${name}=${field}"` };
-  });
-  const found = fixes.filter((f) => f.map);
-  const none = fixes.filter((f) => !f.map).map((f) => f.field);
-  const parts = [
-    ...(found.length ? [`add ${found.map((f) => f.map).join(' ')}`] : []),
-    ...(none.length ? [`no column looks like ${none.join(' or ')}: add --map "COLUMN=${none[0]}" naming the column that holds it${none.length > 1 ? ' (one --map per field)' : ''}, or add the question to the form`] : []),
-  ];
-  return new DataError(
-    `${what}. Unmapped columns: ${compactColumns(exportNames?.length ? free.map((h) => exportNames[headers.indexOf(h)] || h) : free)}`,
-    { file },
-    `${parts.join('; ')}; or a rule in scheme.json "mappings"`,
-  );
+  /** Columns mapped by hand and now remembered in scheme.json (exact header rules). */
+  remembered: MappingRule[];
+  /** Remembered rules replaced because their question was renamed. */
+  replaced: MappingRule[];
 }
 
 function memory(): string {
@@ -113,19 +65,25 @@ async function build(
   const maxYear = now.getUTCFullYear() + 1;
   const summary: ImportSummary = {
     kind, files, imported: 0, updated: 0, unchanged: 0, older: 0, rejected: 0, duplicates: [], dropped: [], rejects: [],
-    warnings: [], notes: [], rejectFiles: [], total: 0,
+    warnings: [], notes: [], rejectFiles: [], total: 0, remembered: [], replaced: [],
   };
   // The stored people first: what reading a big data file takes is let go before the inputs are read.
   const stored: (Student | Mentor)[] = kind === 'students' ? loadStudents(ws, now) : loadMentors(ws, now);
   // A person cannot be both a student and a mentor: the other side's emails are all that is needed.
   const otherSide = new Set((kind === 'students' ? loadMentors(ws, now) : loadStudents(ws, now)).map((p) => p.email));
   const inputs: ImportFile[] = [];
+  const chosen: ChosenColumn[] = [];
+  let stale: MappingRule[] | null = null;
   const bar = progress(ctx.stderr, `importing ${kind}`, 0, !ctx.opts.quiet);
   for (const file of files) {
     const read = await readPeopleFile(ctx, file, {
-      kind, scheme: ws.scheme, opts, maps, ask: askForColumns, unmapped: unmappedError, tick: (n) => bar.tick(summary.total + n),
+      kind, scheme: ws.scheme, opts, maps, tick: (n) => bar.tick(summary.total + n),
+      ask: (c, p, f) => askForColumns(c, p, f, kind, ws.scheme), unmapped: (p, f, a) => unmappedError(p, f, kind, ws.scheme, a),
     });
     summary.notes.push(...read.notes);
+    chosen.push(...read.chosen);
+    // A rule is stale only if no file of this import has its column.
+    stale = stale === null ? read.stale : stale.filter((r) => read.stale.includes(r));
     summary.total += read.answers;
     inputs.push({ table: read.table, plan: read.plan });
   }
@@ -149,6 +107,11 @@ async function build(
   }
   stagePeople(tx, kind, plan.people);
   summary.rejectFiles = stageRejects(tx, kind, files, plan.rejects, replaceableIn(ws), summary.notes);
+  const remembered = stageRememberedMappings(tx, ws, kind, chosen, stale ?? []);
+  summary.remembered = remembered.added;
+  summary.replaced = remembered.replaced;
+  // Reported, never silently ignored: a remembered question no file of this import has.
+  summary.notes.push(...unmatchedRuleNotes(kind, (stale ?? []).filter((r) => !remembered.replaced.includes(r))));
   stageAudit(tx, ws, {
     at: isoNow(ctx), command: `import ${kind}`, files, imported: summary.imported, updated: summary.updated,
     unchanged: summary.unchanged, rejected: summary.rejected, duplicates: summary.duplicates.length,
@@ -156,7 +119,7 @@ async function build(
   return summary;
 }
 
-function report(ctx: Context, s: ImportSummary): void {
+function report(ctx: Context, s: ImportSummary, dryRun: boolean): void {
   const c = ctx.chalk;
   const limit = ctx.opts.verbose ? Infinity : 10;
   for (const d of s.dropped.slice(0, limit)) ctx.info(`${d.file}, row ${d.row}: skipped, ${d.reason}`);
@@ -190,6 +153,7 @@ function report(ctx: Context, s: ImportSummary): void {
   if (s.dropped.length) line.push(`${s.dropped.length} preview/test skipped`);
   ctx.info(`${s.kind}: ${line.join(', ')}`);
   if (s.rejectFiles.length) ctx.info(`Rejected rows, to fix and import again: ${s.rejectFiles.join(', ')}`);
+  for (const l of rememberedLines(s.kind, { added: s.remembered, replaced: s.replaced }, dryRun)) ctx.info(oneLine(l));
 }
 
 export async function run(ctx: Context, kind: string, files: string[], opts: ImportOptions): Promise<void> {
@@ -207,7 +171,7 @@ export async function run(ctx: Context, kind: string, files: string[], opts: Imp
   }
   const changed = await importPeople(ctx, kind, files, opts);
   if (ctx.opts.json) ctx.printJson({ ...changed.result, dryRun: changed.dryRun, changes: changed.changes });
-  else report(ctx, changed.result);
+  else report(ctx, changed.result, changed.dryRun);
   describeChanges(ctx, changed);
   nothingStored(changed.result);
 }

@@ -14,6 +14,8 @@ export interface ColumnMap {
   ambiguous: { field: string; columns: number[] }[];
   /** scheme.json exact header rules for this kind of file that no column matched (a renamed question?). */
   unmatchedRules: MappingRule[];
+  /** The columns --map decided, by their header: what a successful import remembers. */
+  mapped: ChosenColumn[];
 }
 
 // A question asking for consent is the consent, never the thing consented to: "Do you consent to
@@ -216,7 +218,8 @@ export function resolveColumns(
     if (f && !decided(i) && !claimed.has(f)) claim(i, f);
   });
   const unmatchedRules = schemeRules.filter((r) => r.header !== undefined && !headers.some((h) => ruleMatches(r, h)));
-  return { fieldAt, notes, ambiguous: ambiguous.filter((a) => !claimed.has(a.field)), unmatchedRules };
+  const mapped = [...mapAt].map(([i, field]) => ({ header: headers[i]!, field }));
+  return { fieldAt, notes, ambiguous: ambiguous.filter((a) => !claimed.has(a.field)), unmatchedRules, mapped };
 }
 
 /** A column the administrator mapped by hand (--map or the prompt); null means "ignore it". */
@@ -227,24 +230,31 @@ export interface ChosenColumn {
 
 /**
  * scheme.json's rules for a kind of file after remembering the columns chosen by hand: one exact
- * header rule each, before every pattern rule, replacing an earlier rule for the same header.
- * `added` lists the rules that are new or changed (empty: nothing to save).
+ * header rule each, before every pattern rule, replacing an earlier rule for the same header, and
+ * a `stale` rule (no column matched it) for a field now remembered under a new header: the
+ * question was renamed. `added` lists the rules that are new or changed (empty: nothing to save).
  */
-export function rememberRules(existing: readonly MappingRule[], chosen: readonly ChosenColumn[]): { rules: MappingRule[]; added: MappingRule[] } {
+export function rememberRules(
+  existing: readonly MappingRule[],
+  chosen: readonly ChosenColumn[],
+  stale: readonly MappingRule[] = [],
+): { rules: MappingRule[]; added: MappingRule[]; replaced: MappingRule[] } {
   const key = (h: string) => h.trim().toLowerCase();
   const fresh = new Map<string, MappingRule>();
   for (const c of chosen) if (c.header.trim()) fresh.set(key(c.header), { header: c.header.trim(), field: c.field ?? IGNORE });
   const same = (a: MappingRule, b: MappingRule) => a.header === b.header && a.field === b.field;
   const added = [...fresh.values()].filter((r) => !existing.some((e) => same(e, r)));
-  const kept = existing.filter((r) => r.header === undefined || !fresh.has(key(r.header)));
+  const newFields = new Set(added.map((r) => r.field));
+  const replaced = existing.filter((r) => r.field !== IGNORE && newFields.has(r.field) && stale.some((x) => same(x, r)));
+  const kept = existing.filter((r) => (r.header === undefined || !fresh.has(key(r.header))) && !replaced.includes(r));
   const rules = [...fresh.values(), ...kept.filter((r) => r.header !== undefined), ...kept.filter((r) => r.header === undefined)];
-  return { rules, added };
+  return { rules, added, replaced };
 }
 
 /** What an import says about scheme.json exact rules that no column of the file matched. */
 export function unmatchedRuleNotes(target: Target, rules: readonly MappingRule[]): string[] {
   return rules.map(
-    (r) => `scheme.json mappings.${target}: no column is headed "${r.header}" (remembered for ${r.field}) any more; if the question was renamed, map the new one with --map (it is remembered) and delete the old rule`,
+    (r) => `scheme.json mappings.${target}: no column is headed "${r.header}" (remembered for ${r.field}) any more; if the question was renamed, map the new one with --map: it replaces this rule`,
   );
 }
 
