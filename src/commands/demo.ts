@@ -9,6 +9,7 @@ import { Readable, Writable } from 'node:stream';
 import type { Context } from '../context.js';
 import { DataError, UsageError } from '../errors.js';
 import { FIXTURES_DIR } from '../paths.js';
+import { readCsvBytes } from '../io/csv-read.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -44,19 +45,45 @@ function setSurveyLinks(root: string): string {
   return `surveys: ${Object.keys(scheme.surveys).join(', ')}`;
 }
 
-/** The scheme's rule: a student chased more than twice leaves, and their mentor is matched again. */
-function withdrawAndRematch(out: Json): Step[] {
-  const leaving = ((out.withdraw ?? []) as { student_email: string }[]).map((p) => p.student_email);
-  return [
-    ...leaving.map((email): Step => ({
-      title: 'withdraw a student chased more than twice', today: '2026-04-07', argv: ['withdraw', email, '--reason', 'chased more than twice'],
-      figure: (o) => `${o.email ?? email} withdrawn; mentor ${o.pairs?.[0]?.mentor_email ?? '?'} freed`,
-    })),
-    {
-      title: 're-match the freed mentors', today: '2026-04-07', argv: ['match'],
-      figure: (o) => `${n(o.proposed ?? o.matched)} new pair(s) proposed, ${n(o.unmatched)} student(s) without a mentor`,
-    },
-  ];
+/** The mentors of data/matches.csv's proposed pairs, to tell which freed mentors got a new student. */
+function proposedMentors(root: string): string[] {
+  const { rows } = readCsvBytes(fs.readFileSync(path.join(root, 'data/matches.csv')), 'data/matches.csv');
+  const head = rows[0] ?? [];
+  const [status, mentor] = [head.indexOf('status'), head.indexOf('mentor_email')];
+  return rows.slice(1).filter((r) => r[status] === 'proposed').map((r) => r[mentor] ?? '');
+}
+
+/**
+ * The scheme's rule to its end: each student chased more than twice leaves, their mentor's place
+ * is free again, the waiting list (late applications) comes in, and match offers the free places.
+ */
+function withdrawAndRematch(root: string, fx: (f: string) => string) {
+  return (out: Json): Step[] => {
+    const leaving = (out.withdraw ?? []) as { student_email: string; mentor_email: string }[];
+    const freed = new Set(leaving.map((p) => p.mentor_email));
+    return [
+      ...leaving.map((p): Step => ({
+        title: 'withdraw a student chased more than twice', today: '2026-04-07', argv: ['withdraw', p.student_email, '--reason', 'chased more than twice'],
+        figure: (o) => `${o.email ?? p.student_email} withdrawn; mentor ${o.pairs?.[0]?.mentor_email ?? p.mentor_email} freed`,
+      })),
+      {
+        title: 'import the waiting list (late applications)', today: '2026-04-07', argv: ['import', 'students', fx('students-waiting-list.csv')],
+        figure: (o) => `${n(o.imported)} students waiting for a mentor`,
+      },
+      {
+        title: 're-match: free places to the waiting list', today: '2026-04-07', argv: ['match'],
+        figure: (o) => {
+          const mentors = proposedMentors(root);
+          return `${n(o.matched)} new pair(s) proposed, ${mentors.filter((m) => freed.has(m)).length} of them with a mentor freed by a withdrawal`;
+        },
+      },
+      { title: 'confirm the new pairs', today: '2026-04-07', argv: ['confirm', '--all'], figure: (o) => `${n(o.approved)} pairs confirmed` },
+      { title: 'introduce the new pairs', today: '2026-04-08', argv: ['emails', 'intro'], figure: (o) => {
+        const created = ((o.changes ?? []) as { path: string; action: string }[]).filter((c) => c.action === 'create' && c.path.endsWith('.eml')).length;
+        return `${created} new drafts for the new pairs; the other ${Number(n(o.drafts)) - created} left as they were`;
+      } },
+    ];
+  };
 }
 
 function steps(dir: string): Step[] {
@@ -97,7 +124,7 @@ function steps(dir: string): Step[] {
     {
       title: 'who has been chased too often', today: '2026-04-07', argv: ['report', 'chase', '--as-of', '2026-04-07'],
       figure: (o) => `${n(o.withdraw)} students to withdraw (their mentors to re-match), ${n(o.toChase)} to chase`,
-      then: withdrawAndRematch,
+      then: withdrawAndRematch(dir, fx),
     },
     {
       title: 'record the last meetings (check-in form)', today: '2026-05-01', argv: ['import', 'meetings', fx('meetings-checkin.csv')],

@@ -28,7 +28,11 @@ describe('mentorship demo', () => {
     expect(flagged).toBeGreaterThan(0);
     // The seeds' rule to its end: each flagged student withdrawn, then their mentors matched again.
     expect(steps.filter((l) => /withdraw a student chased more than twice .* withdrawn; mentor \S+@\S+ freed/.test(l))).toHaveLength(flagged);
-    expect(r.stdout).toMatch(/re-match the freed mentors/);
+    expect(r.stdout).toMatch(/import the waiting list \(late applications\)\s+6 students waiting for a mentor/);
+    const rematched = /re-match: free places to the waiting list\s+(\d+) new pair\(s\) proposed, (\d+) of them with a mentor freed by a withdrawal/.exec(r.stdout);
+    expect(Number(rematched![1])).toBe(6);
+    expect(Number(rematched![2])).toBeGreaterThan(0);
+    expect(r.stdout).toMatch(/introduce the new pairs\s+12 new drafts for the new pairs/);
     expect(r.stdout).toMatch(/close the programme \(pairs completed\)\s+\d+ pairs completed/);
     // Every response in the survey fixture is from a participant of a pair.
     const responses = readCsvBytes(fs.readFileSync(path.join(FIXTURES, 'feedback-final.csv')), 'f').rows.length - 1;
@@ -39,7 +43,8 @@ describe('mentorship demo', () => {
       expect(fs.existsSync(path.join(dir, f)), f).toBe(true);
     }
     const status = runCli(['status', '--json'], { cwd: dir, env: { MENTORSHIP_TODAY: '2026-05-25' } });
-    expect(JSON.parse(status.stdout)).toMatchObject({ students: 149 });
+    // 149 from the forms and 6 from the waiting list.
+    expect(JSON.parse(status.stdout)).toMatchObject({ students: 155, stage: 'ended' });
 
     // A folder that is not empty is refused unless --force, which starts the year again.
     const refused = runCli(['demo', 'year'], { cwd: parent });
