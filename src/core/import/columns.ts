@@ -176,7 +176,8 @@ export function resolveColumns(
     if (!fields.includes(field)) return false;
     const prev = claimed.get(field);
     if (prev !== undefined) {
-      notes.push(`columns "${headers[prev]}" and "${headers[i]}" both look like ${field}; using "${headers[prev]}" (use --map to choose)`);
+      const [a, b] = [prev, i].map((k) => compactColumns([hints.exportNames?.[k] && /[\r\n]/.test(headers[k]!) ? hints.exportNames[k]! : headers[k]!]));
+      notes.push(`columns ${a} and ${b} both look like ${field}; using ${a} (use --map to choose)`);
       return true;
     }
     claimed.set(field, i);
