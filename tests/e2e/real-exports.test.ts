@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, makeWorkspace, REPO, runCli } from '../helpers/cli.js';
 
@@ -177,5 +178,23 @@ describe('our own exports through the CLI (fixtures/real-like)', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/unknown sector "Arts, culture & heritage"/);
     expect(r.stderr).not.toMatch(/unknown sector "Arts"/);
+  });
+});
+
+describe('Microsoft Forms open to people outside the organisation', () => {
+  it('Email "anonymous" and Name blank in every row: the form\'s own questions are used, with a note', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Sheet1');
+    sheet.addRow(['ID', 'Start time', 'Completion time', 'Email', 'Name', 'Your email address', 'Your full name', 'Which MSc programme are you on?', 'Which sectors interest you?']);
+    sheet.addRow([1, new Date(Date.UTC(2025, 10, 3, 9)), new Date(Date.UTC(2025, 10, 3, 9, 5)), 'anonymous', null, 'Ana.Lima@example.org', 'Ana Lima', 'MSc European Political Economy', 'Consulting;Law;']);
+    sheet.addRow([2, new Date(Date.UTC(2025, 10, 4, 9)), new Date(Date.UTC(2025, 10, 4, 9, 5)), 'anonymous', null, 'bo@example.org', 'Bo Chen', 'MSc European Political Economy', 'Law;']);
+    const ws = makeWorkspace({ 'alumni.xlsx': Buffer.from(await wb.xlsx.writeBuffer()) });
+    const r = runCli(['import', 'students', 'alumni.xlsx'], { cwd: ws });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/"anonymous" in Email .* using the form's own questions "Your email address" for email and "Your full name" for name/);
+    expect(stored(ws, 'students').map((p) => [p.email, p.name, p.sectors, p.submitted_at])).toEqual([
+      ['ana.lima@example.org', 'Ana Lima', 'Consulting; Law', '2025-11-03T09:05:00'],
+      ['bo@example.org', 'Bo Chen', 'Law', '2025-11-04T09:05:00'],
+    ]);
   });
 });
