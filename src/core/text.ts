@@ -12,7 +12,9 @@
 
 // ESC followed by a CSI (ESC [ ... final byte), an OSC/DCS/APC/PM/SOS string (up to BEL or ESC \),
 // or any single character: the whole sequence goes, not just the ESC, so no "[31m" is left behind.
-const ESCAPE_SEQUENCE = /\u001b(?:\[[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|[\]P^_X][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[\u0020-\u007e]?)/g;
+// The 8-bit forms (CSI U+009B, OSC U+009D, DCS, SOS, PM, APC) go the same way, with their text.
+const ESCAPE_SEQUENCE =
+  /\u001b(?:\[[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|[\]P^_X][^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|[\u0020-\u007e]?)|\u009b[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|[\u0090\u0098\u009d\u009e\u009f][^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?/g;
 // 8-bit C1 controls (U+0080-U+009F, among them the one-character CSI U+009B).
 const C1 = '\u0080-\u009f';
 // Bidi embeddings and overrides (U+202A-U+202E) and isolates (U+2066-U+2069). Right-to-left text

@@ -51,7 +51,7 @@ function mailboxList(list: readonly Mailbox[]): string {
 function replaceAddressHeaders(message: Buffer, lines: Record<string, string>): Buffer {
   const end = message.indexOf('\r\n\r\n');
   const head = message.subarray(0, end).toString('latin1');
-  const replaced = head.replace(/^(To|Cc|Subject): .*(?:\r\n[ \t].*)*/gm, (_m, key: string) => foldLines(`${key}: ${lines[key]}`));
+  const replaced = head.replace(/^(To|Cc|Subject):[^\r\n]*(?:\r\n[ \t][^\r\n]*)*/gm, (_m, key: string) => foldLines(`${key}: ${lines[key]}`));
   return Buffer.concat([Buffer.from(replaced, 'latin1'), message.subarray(end)]);
 }
 
