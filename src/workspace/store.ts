@@ -157,7 +157,9 @@ function readRecords(ws: Workspace, rel: string, spec: readonly FieldSpec[]): { 
         case 'number': {
           const n = Number(raw.replace(',', '.'));
           // isSafeInteger: 99999999999999999999 reads as 1e20, an "integer" no comparison handles right.
-          if (!Number.isFinite(n) || (f.kind === 'int' && !Number.isSafeInteger(n))) throw bad(`must be a ${f.kind === 'int' ? 'whole ' : ''}number`);
+          // Written in decimal digits ("0x2" and "1e3" are numbers to JavaScript, not to a person).
+          const digits = f.kind !== 'int' || /^[+-]?\d+(\.0+)?$/.test(raw);
+          if (!digits || !Number.isFinite(n) || (f.kind === 'int' && !Number.isSafeInteger(n))) throw bad(`must be a ${f.kind === 'int' ? 'whole ' : ''}number`);
           if (f.range && (n < f.range[0] || n > f.range[1])) throw bad(`must be from ${f.range[0]} to ${f.range[1]}`);
           record[f.key] = n;
           break;
