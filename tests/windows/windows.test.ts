@@ -59,9 +59,12 @@ describe('Windows: node.exe under Wine', () => {
     expect(crlf.includes('\r\n')).toBe(true);
     const lf = Buffer.from(crlf.toString('utf8').replace(/\r\n/g, '\n'));
     expect(lf.includes('\r')).toBe(false);
-    const files = { crlf: path.join(parent, 'Alumni – formulaire (CRLF).csv'), lf: path.join(parent, 'Alumni – formulaire (LF).csv') };
-    fs.writeFileSync(files.crlf, crlf);
-    fs.writeFileSync(files.lf, lf);
+    // One name in two folders: the stored rows record which file they came from.
+    const files = { crlf: path.join(parent, 'CRLF', 'Alumni – formulaire.csv'), lf: path.join(parent, 'LF', 'Alumni – formulaire.csv') };
+    for (const [file, bytes] of [[files.crlf, crlf], [files.lf, lf]] as const) {
+      fs.mkdirSync(path.dirname(file));
+      fs.writeFileSync(file, bytes);
+    }
 
     const stored: Record<string, Buffer> = {};
     for (const kind of ['crlf', 'lf'] as const) {
