@@ -35,7 +35,7 @@ beforeAll(() => {
     const r = runCli(args, { cwd: parent, env: { MENTORSHIP_TODAY: today } });
     if (r.code !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
   }
-}, 240_000);
+}, 600_000);
 
 /** The first confirmed pair (student, mentor), from data/matches.csv. */
 function aConfirmedPair(ws: string): [string, string] {
@@ -106,5 +106,5 @@ describe('Windows: a file open in Excel', () => {
     expect(ok.stderr).not.toMatch(/error/i);
     expect(ok.code).toBe(0);
     expect(snapshot(ws)).not.toEqual(before);
-  }, 120_000);
+  }, 480_000);
 });

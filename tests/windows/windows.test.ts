@@ -29,7 +29,7 @@ describe('Windows: node.exe under Wine', () => {
     expect(r.stdout).toMatch(/149 students imported, 1 rejected, 1 duplicate/);
     // The same year, step for step and figure for figure, as Linux runs it.
     const linuxParent = tempDir('mentorship-linux-');
-    const linux = runCli(['demo', 'year'], { cwd: linuxParent, env: { MENTORSHIP_TODAY: '2026-12-04' }, timeoutMs: 180_000 });
+    const linux = runCli(['demo', 'year'], { cwd: linuxParent, env: { MENTORSHIP_TODAY: '2026-12-04' }, timeoutMs: 400_000 });
     expect(linux.code, linux.stderr).toBe(0);
     expect(steps(r.stdout, winPath(ws))).toEqual(steps(linux.stdout, path.join(linuxParent, 'year')));
     // Paths are printed the Windows way, with the folder's real name.
@@ -50,7 +50,7 @@ describe('Windows: node.exe under Wine', () => {
     expect(status.stderr).not.toMatch(/error/i);
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(/students\s+149/);
-  }, 240_000);
+  }, 900_000);
 
   it('imports a CRLF export and the same export with LF to the same bytes, from a path with spaces and accents', () => {
     const parent = path.join(tempDir('mentorship-win-'), 'Mentoring – Zoë Ó Súilleabháin');
@@ -95,5 +95,5 @@ describe('Windows: node.exe under Wine', () => {
     expect(runCli(['init', linuxWs], { cwd: parent }).code).toBe(0);
     expect(runCli(['import', 'mentors', files.crlf, '--workspace', linuxWs], { cwd: parent }).code).toBe(0);
     expect(fs.readFileSync(path.join(linuxWs, 'data/mentors.csv')).equals(stored.crlf!)).toBe(true);
-  }, 180_000);
+  }, 480_000);
 });

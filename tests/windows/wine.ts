@@ -37,13 +37,16 @@ function outFiles(): { out: string; err: string } {
   return { out: path.join(dir, `${seq}.out`), err: path.join(dir, `${seq}.err`) };
 }
 
-/** Runs node.exe with the arguments (Windows paths) and waits for it. */
+/**
+ * Runs node.exe with the arguments (Windows paths) and waits for it. The time limits in this suite
+ * are generous: on a loaded 2-core machine Wine runs several times slower (the demo took 207 s).
+ */
 export function runNodeExe(args: readonly string[], opts: { cwd: string; env?: NodeJS.ProcessEnv }): WinResult {
   requireWindows();
   const files = outFiles();
   const out = fs.openSync(files.out, 'w');
   const err = fs.openSync(files.err, 'w');
-  const r = spawnSync(WINE!, [NODE_EXE, ...args], { cwd: opts.cwd, env: { ...ENV, ...opts.env }, stdio: ['ignore', out, err], timeout: 300_000 });
+  const r = spawnSync(WINE!, [NODE_EXE, ...args], { cwd: opts.cwd, env: { ...ENV, ...opts.env }, stdio: ['ignore', out, err], timeout: 600_000 });
   fs.closeSync(out);
   fs.closeSync(err);
   return { code: r.status ?? -1, stdout: fs.readFileSync(files.out, 'utf8'), stderr: fs.readFileSync(files.err, 'utf8') };
