@@ -4,6 +4,7 @@ import { isMetadataHeader, REJECT_PREFIX, resolveColumns } from '../import/colum
 import type { Layout } from '../import/layout.js';
 import type { RejectedRow } from '../import/people.js';
 import { cleanText, normaliseEmail, parseDateTime, type DateOrder } from '../import/values.js';
+import { cleanField } from '../text.js';
 import type { Scheme } from '../scheme/schema.js';
 import { daysBetween } from '../timeline.js';
 import type { FeedbackAnswer, Role } from '../types.js';
@@ -27,7 +28,7 @@ export function planFeedbackColumns(layout: Layout, scheme: Scheme, maps: Map<st
   const questions: { index: number; question: string }[] = [];
   const seen = new Set<string>();
   layout.headers.forEach((h, i) => {
-    const header = cleanText(h).replace(/\s+/g, ' ');
+    const header = cleanText(cleanField(h)).replace(/\s+/g, ' ');
     const lower = header.toLowerCase();
     if (i === email || fieldAt[i] !== null || header === '' || isMetadataHeader(header) || IDENTITY.test(header)) return;
     if (lower.startsWith(REJECT_PREFIX) || maps.get(lower) === null || seen.has(lower)) return;
@@ -78,7 +79,7 @@ export function parseFeedbackRows(input: FeedbackRowsInput): { submissions: Subm
       continue;
     }
     const stamp = columns.submittedAt >= 0 ? parseDateTime(cells[columns.submittedAt] ?? '', input.dateOrder) ?? '' : '';
-    const answers = columns.questions.map((q) => ({ question: q.question, answer: cleanText(cells[q.index] ?? '') }));
+    const answers = columns.questions.map((q) => ({ question: q.question, answer: cleanText(cleanField(cells[q.index] ?? '')) }));
     submissions.push({ respondent: email, role, submitted_at: stamp, answers, file, row });
   }
   return { submissions, rejects, dropped };
