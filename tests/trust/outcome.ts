@@ -1,6 +1,7 @@
 // The rule every hostile import must obey, as a checker that collects violations by kind, so one run
 // reports every kind of failure it met (with an example) instead of stopping at the first.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { judgeFailure, runIn, sameFiles, settles, snapshot } from './inproc.js';
 
 export class Violations {
@@ -59,6 +60,20 @@ export async function checkImport(c: ImportCase, v: Violations, tally: ImportTal
       if (bad) v.add(bad.replace(/:.*$/s, ''), `${bad.slice(0, 600)}\n  case: ${c.describe}`);
     }
     const diff = sameFiles(before, snapshot(c.ws));
+    if (r.code === 1 && /nothing was imported: all \d+ rows? (was|were) rejected/.test(r.stderr)) {
+      // Issue 16: an import whose every row was rejected exits 1 after writing its rejects (and the
+      // audit entry saying so). Nothing else may change, and no person may be stored.
+      const allowed = (f: string) => f.startsWith(path.join('out', 'rejects') + path.sep) || f === path.join('data', 'audit.jsonl') || f === path.join('.mentorship', 'generated.json') || f === path.join('data', `${c.kind}.csv`);
+      const other = [...diff.added, ...diff.removed, ...diff.changed].filter((f) => !allowed(f));
+      if (other.length) v.add('an all-rejected import changed more than its rejects', `${JSON.stringify(other)} ${c.describe}`);
+      const stored = path.join(c.ws, 'data', `${c.kind}.csv`);
+      if ([...diff.added, ...diff.changed].includes(path.join('data', `${c.kind}.csv`)) && before.get(path.join('data', `${c.kind}.csv`)) !== undefined) {
+        v.add('an all-rejected import changed the stored people', c.describe);
+      } else if (fs.existsSync(stored) && fs.readFileSync(stored, 'utf8').trim().split(/\r?\n/).length > 1 && !before.has(path.join('data', `${c.kind}.csv`))) {
+        v.add('an all-rejected import stored a person', c.describe);
+      }
+      return;
+    }
     if (diff.added.length + diff.removed.length + diff.changed.length) {
       v.add(`a ${dryRun ? 'dry run' : 'failed import'} changed the workspace`, `${JSON.stringify(diff)} ${c.describe}`);
     }
