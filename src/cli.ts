@@ -153,7 +153,7 @@ export function buildProgram(io: CliIo): Command {
   examples(
     common(program.command('emails').argument('<kind>', 'intro, chase or feedback'))
       .description('Write email drafts (.eml for Outlook, .txt, .html) under out/emails/KIND/')
-      .option('--record', 'record the chases in data/chases.csv (emails chase)')
+      .option('--record', 'record the drafts as sent: chases in data/chases.csv (emails chase), introductions in data/introductions.csv (emails intro)')
       .option('--as-of <date>', 'the date to judge overdue meetings on (emails chase)')
       .option('--survey <name>', 'the survey to ask for (emails feedback; default: the survey dated nearest to today)'),
     ['mentorship emails intro', 'mentorship emails chase --record', 'mentorship emails feedback --survey final'],

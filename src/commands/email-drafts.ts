@@ -37,6 +37,8 @@ export interface Draft {
   email: RenderedEmail;
   /** Extra columns for index.csv (header -> value), e.g. { Meeting: '2' }. */
   index?: Record<string, string>;
+  /** Drafted on an earlier run: its files stay exactly as they are (same bytes, date, Message-ID). */
+  keep?: boolean;
 }
 
 export interface DraftIndexRow {
@@ -105,12 +107,19 @@ function stageStaleRemovals(ctx: Context, tx: Transaction, ws: Workspace, folder
   return removed;
 }
 
+function baseNames(kind: string, drafts: readonly Draft[]): string[] {
+  return uniqueBaseNames(drafts.map((d) => ({ label: `${d.role} ${d.email.to[0]?.name || d.email.to[0]?.address || ''}`, key: `${kind}\n${d.key}` })));
+}
+
+/** Whether each draft of the batch is on disk already (its .eml), named as stageDrafts names it. */
+export function draftsOnDisk(ws: Workspace, kind: string, drafts: readonly Draft[]): boolean[] {
+  return baseNames(kind, drafts).map((base) => fs.existsSync(ws.abs(`out/emails/${kind}/${base}.eml`)));
+}
+
 export async function stageDrafts(ctx: Context, tx: Transaction, ws: Workspace, kind: string, drafts: readonly Draft[]): Promise<DraftIndexRow[]> {
   if (!/^[a-z0-9-]+$/.test(kind)) throw new UsageError(`"${kind}" is not a kind of email`);
   const folder = `out/emails/${kind}`;
-  const bases = uniqueBaseNames(
-    drafts.map((d) => ({ label: `${d.role} ${d.email.to[0]?.name || d.email.to[0]?.address || ''}`, key: `${kind}\n${d.key}` })),
-  );
+  const bases = baseNames(kind, drafts);
   const date = ctx.now();
   const from = ws.scheme.from ? { from: ws.scheme.from } : {};
   const bar = progress(ctx.stderr, `drafting ${kind} emails`, drafts.length, !ctx.opts.quiet);
@@ -121,10 +130,13 @@ export async function stageDrafts(ctx: Context, tx: Transaction, ws: Workspace, 
     const d = drafts[i]!;
     const base = bases[i]!;
     const files = { eml: `${base}.eml`, txt: `${base}.txt`, html: `${base}.html` };
-    tx.write(`${folder}/${files.eml}`, await buildEml(d.email, { ...from, date, key: `${kind}\n${d.key}` }));
-    // CRLF: the .txt is for Windows users to open and paste.
-    tx.write(`${folder}/${files.txt}`, d.email.text.replace(/\r?\n/g, '\r\n'));
-    tx.write(`${folder}/${files.html}`, d.email.html);
+    // A draft kept from an earlier run is not rendered to disk again: an edit of it survives.
+    if (!d.keep || !fs.existsSync(ws.abs(`${folder}/${files.eml}`))) {
+      tx.write(`${folder}/${files.eml}`, await buildEml(d.email, { ...from, date, key: `${kind}\n${d.key}` }));
+      // CRLF: the .txt is for Windows users to open and paste.
+      tx.write(`${folder}/${files.txt}`, d.email.text.replace(/\r?\n/g, '\r\n'));
+      tx.write(`${folder}/${files.html}`, d.email.html);
+    }
     for (const f of Object.values(files)) keep.add(`${folder}/${f}`);
     const to = d.email.to[0]!;
     rows.push({

@@ -39,7 +39,7 @@ describe('mentorship emails intro', () => {
     const dir = workspace();
     const r = runCli(['emails', 'intro'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('Wrote 4 introduction drafts for 2 pairs');
+    expect(r.stderr).toContain('Wrote 4 new introduction drafts in out/emails/intro/ (0 from earlier runs');
     const files = fs.readdirSync(path.join(dir, DIR)).sort();
     expect(files).toHaveLength(13);
     for (const f of files.filter((f) => f !== 'index.csv')) expect(f).toMatch(/^(student|mentor)-[a-z0-9]+(-[a-z0-9]+)*-[0-9a-f]{8}\.(eml|txt|html)$/);
@@ -48,7 +48,8 @@ describe('mentorship emails intro', () => {
     expect(listFiles(dir).filter((f) => f.startsWith('out/') && !f.startsWith(`${DIR}/`))).toEqual([]);
 
     const rows = indexRows(dir);
-    expect(rows[0]).toEqual(['Recipient role', 'Recipient name', 'Recipient email', 'Cc', 'Subject', 'Outlook draft (.eml)', 'Plain text (.txt)', 'HTML (.html)']);
+    expect(rows[0]).toEqual(['Recipient role', 'Recipient name', 'Recipient email', 'Cc', 'Subject', 'Outlook draft (.eml)', 'Plain text (.txt)', 'HTML (.html)', 'New in this run', 'Recorded as sent']);
+    expect(rows.slice(1).map((r) => r[8])).toEqual(['yes', 'yes', 'yes', 'yes']);
     expect(rows).toHaveLength(5);
     for (const row of rows.slice(1)) {
       const [role, name, email, , subject, emlFile, txtFile, htmlFile] = row as [string, string, string, string, string, string, string, string];
@@ -107,29 +108,38 @@ describe('mentorship emails intro', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it('replaces untouched drafts, protects edited ones without --force, and removes drafts of ended pairs', () => {
+  it('keeps the drafts of earlier runs byte for byte, never touches an edited one, and removes the unsent drafts of ended pairs', () => {
     const dir = workspace();
     expect(runCli(['emails', 'intro'], { cwd: dir }).code).toBe(0);
-    const again = runCli(['emails', 'intro', '--verbose'], { cwd: dir });
-    expect(again.code).toBe(0);
-    expect(again.stderr).not.toMatch(/replace +out\/emails/);
+    const drafts = () => new Map([...snapshot(dir)].filter(([f]) => f.startsWith(`${DIR}/`) && !f.endsWith('index.csv')));
+    const first = drafts();
+    expect(first.size).toBe(12);
+    const again = runCli(['emails', 'intro'], { cwd: dir, env: { MENTORSHIP_TODAY: '2025-12-09' } });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain('Wrote 0 new introduction drafts in out/emails/intro/ (4 from earlier runs left exactly as they were');
+    // No new date, no new Message-ID: the same bytes.
+    expect(drafts()).toEqual(first);
+    expect(indexRows(dir).slice(1).map((r) => r[8])).toEqual(['', '', '', '']);
 
     const txt = fs.readdirSync(path.join(dir, DIR)).find((f) => f.startsWith('student-zoe') && f.endsWith('.txt'))!;
     fs.appendFileSync(path.join(dir, DIR, txt), 'PS: my own words\r\n');
-    const refused = runCli(['emails', 'intro', '--workspace', dir], { cwd: path.dirname(dir), env: { MENTORSHIP_TODAY: '2025-12-02' } });
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain(`${DIR}/${txt} has been changed since mentorship wrote it`);
-    expect(refused.stderr).toContain('--force');
+    const edited = runCli(['emails', 'intro', '--workspace', dir], { cwd: path.dirname(dir), env: { MENTORSHIP_TODAY: '2025-12-10' } });
+    expect(edited.code, edited.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(dir, DIR, txt), 'utf8')).toContain('PS: my own words');
+    // --force drafts the unsent pairs again, the edited one included.
     expect(runCli(['emails', 'intro', '--force'], { cwd: dir, env: { MENTORSHIP_TODAY: '2025-12-02' } }).code).toBe(0);
     expect(fs.readFileSync(path.join(dir, DIR, txt), 'utf8')).not.toContain('PS: my own words');
 
-    // Eve's pair ends: her untouched drafts go; the index no longer lists them.
+    // Eve's pair ends: her unsent drafts go; the index no longer lists them; both sides get a notice.
     fs.writeFileSync(path.join(dir, 'data/matches.csv'), dataFiles([zoe, eve], [ann, dots], [PAIRS[0]!, confirmed(eve, dots, 'withdrawn')])['data/matches.csv']!);
-    expect(runCli(['emails', 'intro'], { cwd: dir }).code).toBe(0);
+    const ended = runCli(['emails', 'intro'], { cwd: dir });
+    expect(ended.code, ended.stderr).toBe(0);
+    expect(ended.stderr).toContain('Removed the unsent drafts of 1 withdrawn pair');
     const left = fs.readdirSync(path.join(dir, DIR));
     expect(left).toHaveLength(7);
     expect(left.some((f) => f.includes('eve') || f.includes('adne'))).toBe(false);
     expect(fs.readFileSync(path.join(dir, DIR, 'index.csv'), 'utf8')).not.toContain('eve@lse.ac.uk');
+    expect(fs.readdirSync(path.join(dir, 'out/emails/withdrawal')).filter((f) => f.endsWith('.eml'))).toHaveLength(2);
   });
 
   it('--dry-run lists the drafts and writes nothing', () => {
@@ -140,7 +150,7 @@ describe('mentorship emails intro', () => {
     expect(r.stdout).toContain("student Zoë O'Brien, Jr. <zoe.obrien@lse.ac.uk>  EI Alumni Mentorship Programme 2025-26: meet your mentor, Ann Lee");
     expect(r.stdout.trim().split('\n')).toHaveLength(4);
     expect(r.stderr).toContain('dry run: nothing was written');
-    expect(r.stderr).toContain('Would write 4 introduction drafts');
+    expect(r.stderr).toContain('Would write 4 new introduction drafts');
     expect(snapshot(dir)).toEqual(before);
   });
 
