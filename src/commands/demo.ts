@@ -79,8 +79,7 @@ function withdrawAndRematch(root: string, fx: (f: string) => string) {
       },
       { title: 'confirm the new pairs', today: '2026-04-07', argv: ['confirm', '--all'], figure: (o) => `${n(o.approved)} pairs confirmed` },
       { title: 'introduce the new pairs', today: '2026-04-08', argv: ['emails', 'intro'], figure: (o) => {
-        const created = ((o.changes ?? []) as { path: string; action: string }[]).filter((c) => c.action === 'create' && c.path.endsWith('.eml')).length;
-        return `${created} new drafts for the new pairs; the other ${Number(n(o.drafts)) - created} left as they were`;
+        return `${n(o.added)} new drafts for the new pairs; the other ${n(o.kept)} left as they were; ${n(o.noticesAdded)} withdrawal notices`;
       } },
     ];
   };

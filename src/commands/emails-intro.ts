@@ -73,14 +73,17 @@ export async function draftIntroductions(ctx: Context, opts: EmailsOptions) {
     };
     const drafted = onDisk('intro', [...live, ...ended]);
 
-    const notice = loadTemplate(ws, 'withdrawal');
+    // Loaded only when a pair has ended: a policy or an edit it does not fit stops no introduction.
+    let notice: ReturnType<typeof loadTemplate> | undefined;
     const reasonOf = new Map(withdrawn.map((m) => [introKey(m.student_email, m.mentor_email), m.reason]));
     // Only people who were introduced (drafted, or recorded as sent) are told that the pair ended.
     const introduced = new Set([...drafted, ...recorded.filter((r) => r.kind === 'intro').map((r) => introKey(r.student_email, r.mentor_email))]);
     const noticeCandidates = ended.filter((p) => introduced.has(p.key)).map((p): PairDrafts => {
       const reason = reasonOf.get(p.key) ?? '';
       const ctxOf = (role: Role) => withdrawalContext(ws.scheme, { student: p.student, mentor: p.mentor, leaver: leaverFrom(reason), reason }, role, base);
-      return { ...p, drafts: (['student', 'mentor'] as const).map((role) => ({ key: p.key, role, email: notice.render(ctxOf(role)) })) };
+      notice ??= loadTemplate(ws, 'withdrawal');
+      const tpl = notice;
+      return { ...p, drafts: (['student', 'mentor'] as const).map((role) => ({ key: p.key, role, email: tpl.render(ctxOf(role)) })) };
     });
     const noticed = onDisk('withdrawal', noticeCandidates);
     const plan = planIntroductions({ confirmed: pairs.map((p) => p.match), withdrawn, recorded, drafted, noticed, redraft: Boolean(ctx.opts.force) });
