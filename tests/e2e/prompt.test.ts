@@ -67,3 +67,44 @@ describe('the column prompt in a terminal', () => {
     expect(listFiles(ws)).toEqual(before);
   }, 90_000);
 });
+
+describe('a prompt that cannot mislead', () => {
+  it('offers no default when no column fits: Enter stops instead of mapping a wrong column', async () => {
+    const csv = 'Email,Full name,What should we call you?,Which sectors interest you?\r\nann.lee@lse.ac.uk,Ann Lee,Annie,Consulting\r\n';
+    const ws = makeWorkspace({ 'forms.csv': csv });
+    const before = listFiles(ws);
+    const r = await inTerminal(['import', 'students', 'forms.csv'], ws, 'which column holds "programme"?', '\r');
+    expect(r.screen).toContain('What should we call you?');
+    expect(r.code, r.screen).toBe(1);
+    expect(r.screen).toContain('no column looks like programme');
+    expect(listFiles(ws)).toEqual(before);
+  }, 90_000);
+
+  it('proposes the column whose answers fit, so Enter maps the right one', async () => {
+    const csv = 'Contact,Full name,programme,sectors\r\nann.lee@lse.ac.uk,Ann Lee,MSc Public Policy and Administration,Consulting\r\n';
+    const ws = makeWorkspace({ 'forms.csv': csv });
+    const r = await inTerminal(['import', 'students', 'forms.csv'], ws, 'which column holds "email"?', '\r');
+    expect(r.screen).toContain('Contact  (looks like email)');
+    expect(r.code, r.screen).toBe(0);
+    // The answer is remembered: the next download imports with no prompt.
+    expect(fs.readFileSync(path.join(ws, 'scheme.json'), 'utf8')).toContain('"header": "Contact"');
+  }, 90_000);
+
+  it('asks which of several bio columns is the bio, never offers the consent question, and Enter leaves the bio empty', async () => {
+    const csv = [
+      'Email,Full name,programme,sectors,Do you consent to your bio being shared?,Your bio for your mentor,Your bio for our website',
+      'ann.lee@lse.ac.uk,Ann Lee,MSc Public Policy and Administration,Consulting,Yes,Mentor bio,Website bio',
+    ].join('\r\n') + '\r\n';
+    const ws = makeWorkspace({ 'forms.csv': csv });
+    const r = await inTerminal(['import', 'students', 'forms.csv'], ws, 'several columns could hold "bio"', '\r');
+    const question = r.screen.slice(r.screen.indexOf('several columns could hold "bio"'));
+    expect(question).toContain('Your bio for your mentor');
+    expect(question).toContain('Your bio for our website');
+    expect(question).not.toContain('Do you consent');
+    expect(r.code, r.screen).toBe(0);
+    // One warning lists the optional fields no column holds, with the --map for each.
+    expect(r.screen).toMatch(/no column holds the optional fields [^\n]*bio \(--map "HEADER=bio"\)/);
+    const stored = fs.readFileSync(path.join(ws, 'data/students.csv'), 'utf8');
+    expect(stored).toMatch(/ann\.lee@lse\.ac\.uk,"Ann Lee",Ann,[^\n]*,no,,yes,/);
+  }, 90_000);
+});
