@@ -24,7 +24,8 @@ afterAll(() => {
       `${figures.handEdits} hand edits reported with file, row and column; cycle: ${describeCycle(outcomes)}`,
   );
   cleanup(root);
-});
+  // Removing the cycle's workspace took 80 s on a machine shared by seven test runs.
+}, 300_000);
 
 const two = (s: string) => s.padStart(2, '0');
 
