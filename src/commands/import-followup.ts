@@ -5,7 +5,8 @@ import type { Context } from '../context.js';
 import { todayIso } from '../context.js';
 import { DataError, oneLine, UsageError } from '../errors.js';
 import { readInput } from '../io/input.js';
-import { compactColumns, parseMapOptions, resolveColumns } from '../core/import/columns.js';
+import { type ChosenColumn, compactColumns, parseMapOptions, resolveColumns, unmatchedRuleNotes } from '../core/import/columns.js';
+import type { MappingRule } from '../core/scheme/schema.js';
 import { fittingColumns } from '../core/import/suggest.js';
 import { columnOrder } from '../core/import/table-scan.js';
 import { detectLayout, type Layout } from '../core/import/layout.js';
@@ -18,6 +19,7 @@ import { loadFeedback, loadMatches, loadMeetings, loadMentors, loadStudents, sta
 import type { Workspace } from '../workspace/workspace.js';
 import type { ImportOptions } from './import.js';
 import { replaceableIn, stageRejects } from './import-rejects.js';
+import { rememberedLines, stageRememberedMappings } from './remember-mappings.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
 
 const MEETING_FIELDS = ['email', 'student_email', 'mentor_email', 'meeting', 'date'];
@@ -42,6 +44,11 @@ async function askForColumns(ctx: Context, file: string, headers: readonly strin
     if (choice < 0) return;
     at[field] = choice;
   }
+}
+
+function remember(ctx: Context, tx: Transaction, ws: Workspace, kind: 'meetings' | 'feedback', chosen: ChosenColumn[], stale: MappingRule[], notes: string[]): void {
+  const r = stageRememberedMappings(tx, ws, kind, chosen, stale);
+  notes.push(...rememberedLines(kind, r, Boolean(ctx.opts.dryRun)), ...unmatchedRuleNotes(kind, stale.filter((x) => !r.replaced.includes(x))));
 }
 
 function strictCheck(opts: ImportOptions, rejects: readonly RejectedRow[]): void {
@@ -83,15 +90,21 @@ async function importMeetings(ws: Workspace, tx: Transaction, ctx: Context, file
   const s = emptySummary('meetings', files);
   const incoming: { meeting: Meeting; where: string }[] = [];
   const allRejects: RejectedRow[] = [];
+  // Columns mapped by hand, remembered after a successful import (remember-mappings.ts).
+  const chosen: ChosenColumn[] = [];
+  let stale: MappingRule[] | null = null;
   for (const file of files) {
     const table = await readInput(path.resolve(ctx.cwd, file), file, opts);
     const layout = detectLayout(table.rows, opts.preset ?? 'auto', ws.scheme);
-    const { fieldAt } = resolveColumns(layout.headers, 'meetings', MEETING_FIELDS, layout.preset, ws.scheme, maps, layout);
+    const { fieldAt, mapped, unmatchedRules } = resolveColumns(layout.headers, 'meetings', MEETING_FIELDS, layout.preset, ws.scheme, maps, layout);
     const email = ['email', 'student_email', 'mentor_email'].map((f) => fieldAt.indexOf(f)).find((i) => i >= 0) ?? -1;
     const at = { email, meeting: fieldAt.indexOf('meeting'), date: fieldAt.indexOf('date') };
     let missing = (['email', 'meeting', 'date'] as const).filter((k) => at[k] < 0);
+    chosen.push(...mapped);
+    stale = stale === null ? unmatchedRules : stale.filter((r) => unmatchedRules.includes(r));
     if (missing.length && ctx.interactive) {
       await askForColumns(ctx, file, layout.headers, missing, at);
+      for (const k of missing) if (at[k] >= 0) chosen.push({ header: layout.headers[at[k]]!, field: k });
       missing = missing.filter((k) => at[k] < 0);
     }
     if (missing.length) {
@@ -122,6 +135,7 @@ async function importMeetings(ws: Workspace, tx: Transaction, ctx: Context, file
   }
   strictCheck(opts, allRejects);
   s.rejectFiles = stageRejects(tx, 'meetings', files, allRejects, replaceableIn(ws), s.notes);
+  remember(ctx, tx, ws, 'meetings', chosen, stale ?? [], s.notes);
   const merged = mergeMeetings(existing, incoming);
   Object.assign(s, { added: merged.added, updated: merged.earlier, unchanged: merged.unchanged, rejected: allRejects.length });
   s.rejects = allRejects.flatMap((r) => r.problems);
@@ -147,10 +161,16 @@ async function importFeedback(ws: Workspace, tx: Transaction, ctx: Context, file
   s.survey = survey;
   const submissions: Submission[] = [];
   const allRejects: RejectedRow[] = [];
+  const chosen: ChosenColumn[] = [];
+  let stale: MappingRule[] | null = null;
   for (const file of files) {
     const table = await readInput(path.resolve(ctx.cwd, file), file, opts);
     const layout = detectLayout(table.rows, opts.preset ?? 'auto', ws.scheme);
     const columns = planFeedbackColumns(layout, ws.scheme, maps);
+    const resolved = resolveColumns(layout.headers, 'feedback', [...FEEDBACK_FIELDS], layout.preset, ws.scheme, maps, layout);
+    // An ignored question is left out by --map alone: a remembered "ignore" would read as a question.
+    chosen.push(...resolved.mapped.filter((c) => c.field !== null));
+    stale = stale === null ? resolved.unmatchedRules : stale.filter((r) => resolved.unmatchedRules.includes(r));
     if (columns.email < 0) {
       throw new DataError(
         `no column holds the respondents' email addresses. Columns: ${layout.headers.filter((h) => h.trim()).map((h) => `"${h}"`).join(', ')}`,
@@ -172,6 +192,7 @@ async function importFeedback(ws: Workspace, tx: Transaction, ctx: Context, file
   }
   strictCheck(opts, allRejects);
   s.rejectFiles = stageRejects(tx, 'feedback', files, allRejects, replaceableIn(ws), s.notes);
+  remember(ctx, tx, ws, 'feedback', chosen, stale ?? [], s.notes);
   const merged = mergeFeedback(loadFeedback(ws), submissions, survey);
   Object.assign(s, { added: merged.added, updated: merged.replaced, unchanged: merged.unchanged, older: merged.older, rejected: allRejects.length });
   s.rejects = allRejects.flatMap((r) => r.problems);

@@ -76,3 +76,22 @@ describe('remembered mappings', () => {
     expect(week4.stderr).toContain('no column is headed "What should we call you?" (remembered for first_name) any more');
   });
 });
+
+describe('remembered mappings for check-in exports', () => {
+  it('a meetings --map is remembered for the next check-in download', () => {
+    const students = 'email,name,programme,sectors\r\nzoe@lse.ac.uk,Zoe,MSc Conflict Studies,Law\r\n';
+    const mentors = 'email,name,sectors\r\nmona@example.com,Mona,Law\r\n';
+    const matches = 'student_email,mentor_email,status,score\r\nzoe@lse.ac.uk,mona@example.com,confirmed,80\r\n';
+    const checkin = 'Who are you?,Which one,When did you meet\r\nzoe@lse.ac.uk,1,20/01/2026\r\n';
+    const dir = makeWorkspace({ 'data/students.csv': students, 'data/mentors.csv': mentors, 'data/matches.csv': matches, 'checkin.csv': checkin });
+    const env = { env: { MENTORSHIP_TODAY: '2026-02-01' } };
+    expect(runCli(['import', 'meetings', 'checkin.csv'], { cwd: dir, ...env }).code).toBe(1);
+    const first = runCli(['import', 'meetings', 'checkin.csv', '--map', 'Who are you?=email', '--map', 'Which one=meeting', '--map', 'When did you meet=date'], { cwd: dir, ...env });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toContain('remembered in scheme.json (mappings.meetings)');
+    fs.writeFileSync(path.join(dir, 'checkin.csv'), `${checkin}zoe@lse.ac.uk,2,20/01/2026\r\n`);
+    const again = runCli(['import', 'meetings', 'checkin.csv'], { cwd: dir, ...env });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain('1 new');
+  });
+});
