@@ -32,10 +32,6 @@ export async function changeWorkspace<R>(
     const changes = tx.commit();
     ctx.debug(`${command}: ${tx.dryRun ? 'planned' : 'written'} in ${Date.now() - committing} ms`);
     return { result, changes, dryRun: tx.dryRun };
-  } catch (err) {
-    // Files written ahead by a command that then failed (or was refused) are not left behind.
-    tx.abandon();
-    throw err;
   } finally {
     release();
   }

@@ -27,7 +27,10 @@ export interface JournalEntry {
   target: string;
   tmp: string | null;
   bak: string | null;
-  /** A whole new folder, built at `tmp` (holding NEW_FOLDER_MARK) and renamed into place as one. */
+  /**
+   * A whole new folder, built at `tmp` (holding NEW_FOLDER_MARK) and renamed into place as one.
+   * Commits no longer write these; recovery still reads them, for a journal an earlier version left.
+   */
   dir?: boolean;
   /** For a file the commit creates: the digest of the bytes it writes there. */
   sha256?: string;
@@ -216,7 +219,7 @@ export function recoverWorkspace(root: string, port: FsPort = nodeFs): boolean {
     }
     for (const ent of entries) {
       const abs = path.join(dir, ent.name);
-      // A folder being built whole (see writeAhead) is a temporary too.
+      // A folder being built whole (by earlier versions' drafting) is a temporary too.
       if (ent.name.endsWith(TMP_SUFFIX)) patiently(port, root, abs, () => port.rmSync(abs, { force: true, recursive: ent.isDirectory() }), afterwards);
       else if (ent.isDirectory()) {
         if (depth < 4 && ent.name !== 'node_modules') sweep(abs, depth + 1);

@@ -1,8 +1,6 @@
 // Every command that changes a workspace stages its writes in a Transaction and commits them at
 // the end, so a failure (or Ctrl-C) half-way leaves the workspace as it was:
-//   1. each new file is written beside its target as a temporary file (a folder that does not
-//      exist yet is built whole beside its place instead, to be renamed in as one); a command may
-//      write these ahead (writeAhead) while it still computes;
+//   1. each new file is written beside its target as a temporary file;
 //   2. each file about to be replaced or deleted gets a backup (a hard link, or a copy);
 //   3. a journal listing all of it is written (atomically; see journal.ts);
 //   4. the temporaries are renamed over their targets and deletions done;
@@ -13,17 +11,17 @@
 // are tried again, then stop naming the file (held.ts).
 // No library does multi-file atomic commits with rollback, hence this small hand-written one.
 import * as path from 'node:path';
-import { DataError, errnoReason, InternalError, ioError } from '../errors.js';
-import { type ByteSource, chunkSource, isByteSource, sameBytes, sha256, writeFileDurably } from './bytes.js';
+import { DataError, errnoReason, ioError } from '../errors.js';
+import { sha256, writeFileDurably } from './bytes.js';
 import { type FsPort, nodeFs } from './fs-port.js';
 import { backUp, BAK_SUFFIX, knownName, patiently, TMP_SUFFIX } from './held.js';
-import { cleanupFiles, type Journal, type JournalEntry, JOURNAL_PATH, journalText, NEW_FOLDER_MARK, rollback } from './journal.js';
+import { cleanupFiles, type Journal, type JournalEntry, JOURNAL_PATH, journalText, rollback } from './journal.js';
 import { MANIFEST_PATH, manifestText, readManifest, STATE_DIR } from './manifest.js';
 
 // Recovery after a crash lives beside the journal; commands reach it through here.
 export { needsRecovery, recoverWorkspace, rollback } from './journal.js';
 export { generatedFiles } from './manifest.js';
-export { type ByteSource, sha256, writeAll } from './bytes.js';
+export { sha256, writeAll } from './bytes.js';
 export { ioError } from '../errors.js';
 export type { FsPort } from './fs-port.js';
 
@@ -43,16 +41,9 @@ export interface TransactionOptions {
 
 interface Staged {
   rel: string;
-  data: ByteSource | null; // null = delete
+  data: Buffer | null; // null = delete
   generated: boolean;
   durable: boolean;
-  /** The temporary already written by writeAhead(), which commit() then only renames. */
-  written?: string;
-  /**
-   * Once written ahead, the bytes are let go (10,000 drafts are hundreds of MB); their size and
-   * digest are all the commit still needs.
-   */
-  kept?: { size: number; digest: string };
 }
 
 function tmpName(abs: string, suffix: string): string {
@@ -75,12 +66,6 @@ export class Transaction {
   private staged = new Map<string, Staged>();
   /** Folders to exist after the commit, even empty (init's data/ and out/). */
   private wantedFolders = new Set<string>();
-  /** What was in each folder when writeAhead() first looked (the lock keeps it so). */
-  private listings = new Map<string, Set<string>>();
-  /** New folders being built whole by writeAhead(): target folder -> its staging folder. */
-  private folders = new Map<string, string>();
-  /** Folders made inside those, so that thousands of drafts do not each ask for theirs. */
-  private made = new Set<string>();
   constructor(
     readonly root: string,
     private readonly opts: TransactionOptions = {},
@@ -90,16 +75,12 @@ export class Transaction {
   }
 
   /** Stage a file. `generated` files (under out/) are protected from overwriting people's edits. */
-  write(rel: string, data: Buffer | string | readonly Buffer[] | ByteSource, opts: { generated?: boolean; durable?: boolean } = {}): void {
+  write(rel: string, data: Buffer | string | readonly Buffer[], opts: { generated?: boolean; durable?: boolean } = {}): void {
     insideWorkspace(this.root, rel);
     const norm = rel.split(path.sep).join('/');
-    this.forgetWritten(norm);
     this.staged.set(norm, {
       rel: norm,
-      data:
-        typeof data === 'string' ? chunkSource([Buffer.from(data, 'utf8')]) :
-        isByteSource(data) ? data :
-        chunkSource(Array.isArray(data) ? [...(data as readonly Buffer[])] : [data as Buffer]),
+      data: typeof data === 'string' ? Buffer.from(data, 'utf8') : Array.isArray(data) ? Buffer.concat(data as readonly Buffer[]) : (data as Buffer),
       generated: opts.generated ?? norm.startsWith('out/'),
       durable: opts.durable ?? !norm.startsWith('out/'),
     });
@@ -108,7 +89,6 @@ export class Transaction {
   remove(rel: string): void {
     insideWorkspace(this.root, rel);
     const norm = rel.split(path.sep).join('/');
-    this.forgetWritten(norm);
     this.staged.set(norm, { rel: norm, data: null, generated: false, durable: true });
   }
 
@@ -122,110 +102,8 @@ export class Transaction {
     return patiently(this.port, this.root, abs, op);
   }
 
-  private writeFile(file: string, data: ByteSource, durable: boolean): void {
+  private writeFile(file: string, data: Buffer, durable: boolean): void {
     writeFileDurably(this.port, () => this.patient(file, () => this.port.openSync(file, 'w')), data, durable);
-  }
-
-  /**
-   * Write the temporaries of these staged files now instead of at commit, for those whose target
-   * does not exist yet: a command can do this slow disk work (thousands of new drafts) while a
-   * worker thread computes. Nothing is visible until commit() renames them; abandon() (or the
-   * recovery of a workspace after a crash) removes them. Nothing at all in a dry run.
-   */
-  writeAhead(rels: Iterable<string>): void {
-    if (this.dryRun) return;
-    let current = '';
-    try {
-      for (const rel of rels) {
-        const s = this.staged.get(rel);
-        if (!s || s.data === null || s.written) continue;
-        current = rel;
-        const abs = path.join(this.root, rel);
-        const where = this.aheadPath(abs);
-        if (where === null) continue;
-        // Marked before writing, so that a failure half-way still removes this temporary.
-        s.written = where;
-        this.writeFile(where, s.data, s.durable);
-        s.kept = { size: s.data.size, digest: sha256(s.data) };
-        s.data = chunkSource([]);
-      }
-    } catch (err) {
-      this.abandon();
-      if (err instanceof DataError) throw err;
-      throw ioError(err, current);
-    }
-  }
-
-  /**
-   * Where to write a file ahead: beside its target, or, when its folder does not exist yet, into
-   * a new folder built whole beside that folder (one rename at commit instead of one per file).
-   * Null when the target exists: replacing it is left to commit(), which compares it first.
-   */
-  private aheadPath(abs: string): string | null {
-    const dir = path.dirname(abs);
-    const folder = this.newFolderOf(dir);
-    if (folder) return this.insideStaging(folder, abs);
-    let names = this.listings.get(dir);
-    if (!names) {
-      names = new Set(this.port.readdirSync(dir));
-      this.listings.set(dir, names);
-    }
-    return names.has(path.basename(abs)) ? null : tmpName(abs, TMP_SUFFIX);
-  }
-
-  /** Where `abs`, in the new folder `folder`, is written while that folder is built. */
-  private insideStaging(folder: string, abs: string): string {
-    const inside = path.join(this.folders.get(folder)!, path.relative(folder, abs));
-    const parent = path.dirname(inside);
-    if (!this.made.has(parent)) {
-      this.port.mkdirSync(parent, { recursive: true });
-      this.made.add(parent);
-    }
-    return inside;
-  }
-
-  /** Write a staged file's bytes at `where`, unless writeAhead() already did (then they are gone). */
-  private writeOut(s: Staged, where: string): void {
-    if (s.written) return;
-    if (s.kept) throw new InternalError(`${s.rel} was written ahead, then its temporary was removed`);
-    this.writeFile(where, s.data!, s.durable);
-  }
-
-  /** The new folder (being built whole) that holds `dir`, if any. */
-  private folderHolding(dir: string): string | null {
-    for (const f of this.folders.keys()) if (dir === f || dir.startsWith(f + path.sep)) return f;
-    return null;
-  }
-
-  /** The top-most missing folder holding `dir` (its staging folder made), or null if `dir` exists. */
-  private newFolderOf(dir: string): string | null {
-    const known = this.folderHolding(dir);
-    if (known) return known;
-    if (this.listings.has(dir) || this.port.existsSync(dir)) return null;
-    let top = dir;
-    while (path.dirname(top) !== this.root && !this.port.existsSync(path.dirname(top))) top = path.dirname(top);
-    const staging = tmpName(top, TMP_SUFFIX);
-    this.port.rmSync(staging, { recursive: true, force: true });
-    this.port.mkdirSync(staging);
-    // The mark a rollback looks for before it removes a folder (see journal.ts).
-    this.port.closeSync(this.port.openSync(path.join(staging, NEW_FOLDER_MARK), 'w'));
-    this.folders.set(top, staging);
-    return top;
-  }
-
-  /** Remove what writeAhead() wrote: the command stopped before its commit (or was a dry run). */
-  abandon(): void {
-    for (const s of this.staged.values()) this.forgetWritten(s.rel);
-    for (const staging of this.folders.values()) this.port.rmSync(staging, { recursive: true, force: true });
-    this.folders.clear();
-    this.made.clear();
-  }
-
-  private forgetWritten(rel: string): void {
-    const s = this.staged.get(rel);
-    if (!s?.written) return;
-    this.port.rmSync(s.written, { force: true });
-    delete s.written;
   }
 
   has(rel: string): boolean {
@@ -281,8 +159,8 @@ export class Transaction {
         }
         continue;
       }
-      const bytes = s.kept?.size ?? s.data.size;
-      if (current && (s.kept ? sha256(current) === s.kept.digest : sameBytes(current, s.data))) {
+      const bytes = s.data.length;
+      if (current && current.equals(s.data)) {
         plan.push({ path: s.rel, action: 'unchanged', bytes });
         continue;
       }
@@ -306,15 +184,8 @@ export class Transaction {
   /** Write everything staged, or nothing; in a dry run, only say what that would be. */
   commit(): PlannedChange[] {
     const { plan, edited, changing: changes, manifest } = this.survey();
-    if (this.dryRun) {
-      this.abandon();
-      return plan;
-    }
-    // A file written ahead that turns out unchanged (or whose commit is refused) is not renamed.
-    const renaming = new Set(changes);
-    for (const s of this.staged.values()) if (!renaming.has(s)) this.forgetWritten(s.rel);
+    if (this.dryRun) return plan;
     if (!this.opts.force && edited.length) {
-      this.abandon();
       throw new DataError(
         `${edited.length === 1 ? `${edited[0]} has` : `${edited.length} generated files have`} been changed since mentorship wrote ${edited.length === 1 ? 'it' : 'them'}${edited.length > 1 ? ` (${edited.slice(0, 5).join(', ')}${edited.length > 5 ? ', ...' : ''})` : ''}`,
         {},
@@ -325,7 +196,7 @@ export class Transaction {
     let manifestChanged = false;
     for (const s of this.staged.values()) {
       if (s.generated && s.data !== null) {
-        const h = s.kept?.digest ?? sha256(s.data);
+        const h = sha256(s.data);
         if (manifest[s.rel] !== h) {
           manifest[s.rel] = h;
           manifestChanged = true;
@@ -336,7 +207,7 @@ export class Transaction {
         manifestChanged = true;
       }
     }
-    if (manifestChanged) changes.push({ rel: MANIFEST_PATH, data: chunkSource([manifestText(manifest)]), generated: false, durable: true });
+    if (manifestChanged) changes.push({ rel: MANIFEST_PATH, data: manifestText(manifest), generated: false, durable: true });
     if (changes.length === 0 && this.wantedFolders.size === 0) return plan;
     if (changes.length) this.apply(this.stage(changes, new Set(plan.filter((p) => p.action === 'replace' || p.action === 'delete').map((p) => p.path))));
     for (const dir of this.wantedFolders) this.patient(dir, () => this.port.mkdirSync(dir, { recursive: true }));
@@ -352,27 +223,10 @@ export class Transaction {
     const journalTmp = tmpName(journalPath, TMP_SUFFIX);
     let current = this.root;
     try {
-      for (const [folder, staging] of this.folders) {
-        // Only ever a folder that did not exist: rollback removes it whole.
-        if (port.existsSync(folder)) {
-          throw new DataError(
-            `${path.relative(this.root, folder)} appeared while the command ran`,
-            { file: path.relative(this.root, folder) },
-            'move it away (or delete it), then run the command again; nothing was changed',
-          );
-        }
-        journal.entries.push({ target: folder, tmp: staging, bak: null, dir: true });
-      }
       for (const s of changes) {
         current = s.rel;
         const abs = path.join(this.root, s.rel);
         const dir = path.dirname(abs);
-        const folder = this.folderHolding(dir);
-        if (folder) {
-          // Part of a new folder: written into its staging folder, renamed with it.
-          this.writeOut(s, s.written ?? this.insideStaging(folder, abs));
-          continue;
-        }
         if (!made.has(dir)) {
           port.mkdirSync(dir, { recursive: true });
           made.add(dir);
@@ -382,24 +236,23 @@ export class Transaction {
         const backedUp = replacing.has(s.rel) || (s.rel.startsWith(STATE_DIR) && port.existsSync(abs));
         const entry: JournalEntry = {
           target: abs,
-          tmp: s.data !== null ? (s.written ?? tmpName(abs, TMP_SUFFIX)) : null,
+          tmp: s.data !== null ? tmpName(abs, TMP_SUFFIX) : null,
           bak: backedUp ? tmpName(abs, BAK_SUFFIX) : null,
         };
         // A file created new is removed by a rollback only while it holds exactly these bytes.
-        if (!backedUp && s.data !== null) entry.sha256 = s.kept?.digest ?? sha256(s.data);
+        if (!backedUp && s.data !== null) entry.sha256 = sha256(s.data);
         journal.entries.push(entry);
-        if (entry.tmp) this.writeOut(s, entry.tmp);
+        if (entry.tmp) this.writeFile(entry.tmp, s.data!, s.durable);
         if (entry.bak) backUp(port, this.root, abs, entry.bak);
       }
       current = JOURNAL_PATH;
       port.mkdirSync(path.dirname(journalPath), { recursive: true });
       // Paths relative to the workspace, so a workspace moved (or reached by another path) after a
       // crash is recovered where it is, and nothing is touched at its old place.
-      this.writeFile(journalTmp, chunkSource([journalText(this.root, journal)]), true);
+      this.writeFile(journalTmp, journalText(this.root, journal), true);
       this.patient(journalPath, () => port.renameSync(journalTmp, journalPath));
     } catch (err) {
       cleanupFiles(journal, false, port);
-      this.abandon();
       try {
         port.rmSync(journalTmp, { force: true });
       } catch {
@@ -409,9 +262,6 @@ export class Transaction {
       throw ioError(err, knownName(this.root, path.join(this.root, current)));
     }
     // From here the temporaries are the journal's: renamed into place, or rolled back.
-    for (const s of this.staged.values()) delete s.written;
-    this.folders.clear();
-    this.made.clear();
     return journal;
   }
 
