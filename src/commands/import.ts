@@ -105,7 +105,9 @@ async function build(
       'fix the rows (run without --strict to get them in out/rejects/), then import again',
     );
   }
-  stagePeople(tx, kind, plan.people);
+  // Every row rejected: the data stay as they were; only the rejects (and the audit line) are written.
+  const allRejected = summary.rejected > 0 && summary.imported + summary.updated + summary.unchanged + summary.older === 0;
+  if (!allRejected) stagePeople(tx, kind, plan.people);
   summary.rejectFiles = stageRejects(tx, kind, files, plan.rejects, replaceableIn(ws), summary.notes);
   const remembered = stageRememberedMappings(tx, ws, kind, chosen, stale ?? []);
   summary.remembered = remembered.added;

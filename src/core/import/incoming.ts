@@ -105,6 +105,7 @@ export function planImport<T extends Student | Mentor>(input: ImportInput<T>): I
   const accepted: Entry<T>[] = [];
   for (const { table, plan: columns } of input.files) {
     const parsed = parseWithPlan<T>(table, target, scheme, columns, maxYear);
+    if (parsed.error) throw parsed.error;
     plan.dropped.push(...parsed.dropped);
     plan.notes.push(...parsed.notes);
     parsed.rejects.forEach(reject);

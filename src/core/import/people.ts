@@ -101,6 +101,8 @@ export interface PeopleParse<T> {
   dropped: { file: string; row: number; reason: string }[];
   /** About the whole file (a column's date order, the columns used instead of Email and Name). */
   notes: string[];
+  /** What stops the whole file (a date column written in both orders), if anything. */
+  error?: Error;
 }
 
 export interface Vocabularies {

@@ -63,5 +63,6 @@ export function parseWithPlan<T extends Student | Mentor>(
     dateOrders: facts.dateOrders,
   });
   parsed.notes.push(...facts.notes, ...facts.warnings);
+  if (facts.error) parsed.error = facts.error;
   return parsed;
 }

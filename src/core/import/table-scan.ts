@@ -18,6 +18,8 @@ export interface TableFacts {
   /** One line each, for the administrator (a column read by the fallback order). */
   warnings: string[];
   notes: string[];
+  /** A date column showing both orders: the import stops with it (planImport), nothing stored. */
+  error?: DataError;
 }
 
 const DATE_FIELDS = ['submitted_at', 'unavailable'];
@@ -77,9 +79,15 @@ export function scanTable(input: {
   for (const field of DATE_FIELDS) {
     const col = columns.fieldAt.indexOf(field);
     if (col < 0) continue;
-    const read = columnOrder(file, layout.headers[col]!, answers(col), scheme.date_order);
-    facts.dateOrders[field] = read.order;
-    if (read.warning) facts.warnings.push(read.warning);
+    try {
+      const read = columnOrder(file, layout.headers[col]!, answers(col), scheme.date_order);
+      facts.dateOrders[field] = read.order;
+      if (read.warning) facts.warnings.push(read.warning);
+    } catch (err) {
+      // Parsing goes on (it never throws); the caller stops the import with this error.
+      if (!(err instanceof DataError)) throw err;
+      facts.error ??= err;
+    }
   }
   const vocab = { ...input.vocab };
   for (const field of LIST_FIELDS) {

@@ -141,8 +141,8 @@ function splitSpans(text: string, separator: string, known: readonly string[]): 
 /**
  * Options that contain the separator and that the vocabulary does not know ("Sore, burning or
  * itchy eyes" in a ", "-joined answer), found from the whole file: unknown fragments that never
- * appear alone but always together, in order, are one option. Seen once only, two fragments are
- * joined only when the second starts in lower case (a sentence going on, not a second option).
+ * appear alone but always together, in order, are one option. Seen once only, or after different
+ * fragments, the second must start in lower case (a sentence going on, not a second option).
  */
 export function commaOptions(answers: Iterable<string>, separator: string, vocab: Vocabulary): string[] {
   if (!separator.includes(',')) return [];
@@ -156,8 +156,9 @@ export function commaOptions(answers: Iterable<string>, separator: string, vocab
     m.set(a, inner);
   };
   for (const answer of answers) {
+    // Answers without a comma count too: they are where a fragment appears alone.
     const text = answer.replace(/\r\n?/g, '\n').trim();
-    if (!text.includes(',')) continue;
+    if (!text) continue;
     const spans = splitSpans(text, separator, vocab.spellings);
     spans.forEach((p, k) => {
       if (vocab.canonical(p.text)) return;
@@ -170,20 +171,31 @@ export function commaOptions(answers: Iterable<string>, separator: string, vocab
       }
     });
   }
-  /** g, when f is always followed by g and g always preceded by f. */
-  const partner = (f: string): string | undefined => {
+  /** Always followed, wherever it appears, by one same fragment: never alone. */
+  const follower = (f: string): string | undefined => {
     const n = next.get(f);
     if (!n || n.size !== 1) return undefined;
     const [g, times] = [...n][0]!;
-    const p = prev.get(g);
-    if (times !== count.get(f) || !p || p.size !== 1 || times !== count.get(g)) return undefined;
-    return times >= 2 || /^\p{Ll}/u.test(g) ? g : undefined;
+    return times === count.get(f) ? g : undefined;
+  };
+  /**
+   * g goes on after f: f is always followed by g, and g never appears without a fragment that
+   * is always followed by it (two options may share their last part: "Sore, itchy", "Dry, itchy").
+   */
+  const partner = (f: string): string | undefined => {
+    const g = follower(f);
+    if (g === undefined) return undefined;
+    const before = prev.get(g)!;
+    const total = [...before.values()].reduce((a, b) => a + b, 0);
+    if (total !== count.get(g) || [...before.keys()].some((p) => follower(p) !== g)) return undefined;
+    // Seen once, or after different fragments, it must read as a sentence going on (lower case).
+    const goesOn = /^\p{Ll}/u.test(g);
+    return goesOn || (count.get(g)! >= 2 && before.size === 1) ? g : undefined;
   };
   const options: string[] = [];
   for (const f of count.keys()) {
-    // Start at the head of a chain: a fragment no other fragment always leads to.
-    const before = prev.get(f);
-    if (before && before.size === 1 && partner([...before.keys()][0]!) === f) continue;
+    // Start at the head of a chain: a fragment that does not go on after another.
+    if ([...(prev.get(f)?.keys() ?? [])].some((p) => partner(p) === f)) continue;
     let option = f;
     const seen = new Set([f]);
     for (let at = f, g = partner(f); g !== undefined && !seen.has(g); at = g, g = partner(g)) {
