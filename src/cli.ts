@@ -11,16 +11,36 @@ function examples(cmd: Command, lines: string[]): Command {
   return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`);
 }
 
-/** The common options, defined once and added to every command. */
-function common(cmd: Command): Command {
+/** The common options, defined once and added to every command; `writes: false` for a command that writes nothing. */
+function common(cmd: Command, { writes = true }: { writes?: boolean } = {}): Command {
+  cmd.option('-w, --workspace <dir>', 'the scheme workspace (default: the nearest folder holding scheme.json)').option('--json', 'print a machine-readable result on stdout');
+  if (writes) {
+    cmd
+      .option('-n, --dry-run', 'do everything but write; print what would change')
+      .option('-f, --force', 'overwrite generated files even if they were edited');
+  }
   return cmd
-    .option('-w, --workspace <dir>', 'the scheme workspace (default: the nearest folder holding scheme.json)')
-    .option('--json', 'print a machine-readable result on stdout')
-    .option('-n, --dry-run', 'do everything but write; print what would change')
     .option('-y, --yes', 'never prompt (implied when stdin is not a terminal)')
-    .option('-f, --force', 'overwrite generated files even if they were edited')
     .option('-q, --quiet', 'print only errors and data')
     .option('-v, --verbose', 'print details, and stack traces on errors');
+}
+
+/** A verb whose sub-kinds are its subcommands (import students, report chase, ...). */
+function verb(program: Command, name: string, description: string, lines: string[]): Command {
+  return examples(program.command(name).description(description), lines);
+}
+
+const collect = (v: string, acc: string[]) => [...acc, v];
+
+/** The options of every import that reads a form export. */
+function readingOptions(cmd: Command, { preset = true }: { preset?: boolean } = {}): Command {
+  if (preset) cmd.addOption(new Option('--preset <preset>', 'the form tool that made the file').choices(['auto', 'msforms', 'googleforms', 'qualtrics', 'canonical']).default('auto'));
+  return cmd
+    .option('-m, --map <HEADER=field>', 'map a column to a field (repeatable; wins over scheme.json)', collect, [] as string[])
+    .option('--sheet <name>', 'the XLSX sheet to read (default: the first)')
+    .option('--encoding <enc>', 'force the text encoding of a CSV (utf-8, utf-16le, windows-1252)')
+    .option('--delimiter <char>', 'force the CSV delimiter (default: detected)')
+    .option('--strict', 'abort with nothing written if any row is rejected');
 }
 
 export interface CliIo {
@@ -57,12 +77,13 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: (s) => io.writeOut(s), writeErr: (s) => io.writeErr(s) });
 
   const action =
-    (load: () => Promise<{ run: Handler }>) =>
+    // `fixed` are the arguments a subcommand stands for (the kind of `import students`).
+    (load: () => Promise<{ run: Handler }>, ...fixed: string[]) =>
     async (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
       const positional = args.slice(0, -2);
       const opts = args[args.length - 2];
-      await io.run(load, globalsOf(cmd), [...positional, opts]);
+      await io.run(load, globalsOf(cmd), [...fixed, ...positional, opts]);
     };
 
   examples(
@@ -74,57 +95,76 @@ export function buildProgram(io: CliIo): Command {
     ['mentorship init ei-2026-27', 'mentorship init ei-2027-28 --year 2027-28', 'mentorship init ei-2027-28 --from ei-2026-27'],
   ).action(action(() => import('./commands/init.js')));
 
+  const importing = verb(program, 'import', 'students|mentors|meetings|feedback|pairs|exclusions: import form exports into the workspace; rejected rows go to out/rejects/', [
+    'mentorship import students "Student applications.xlsx"',
+    'mentorship import mentors alumni.csv --map "Your job title=job_role"',
+    'mentorship import feedback --survey final survey.csv',
+  ]);
+  const loadImport = () => import('./commands/import.js');
+  const files = '<files...>';
+  const filesHelp = 'form exports (.csv or .xlsx)';
+  for (const [kind, what] of [['students', 'student applications'], ['mentors', 'mentor (alumni) applications']] as const) {
+    examples(readingOptions(common(importing.command(kind).argument(files, filesHelp))).description(`Import ${what}`), [
+      `mentorship import ${kind} "${kind === 'students' ? 'Student applications.xlsx' : 'alumni.csv'}"`,
+      `mentorship import ${kind} export.csv --map "Your job title=job_role" --dry-run`,
+    ]).action(action(loadImport, kind));
+  }
+  examples(readingOptions(common(importing.command('meetings').argument(files, filesHelp))).description('Import meeting check-ins (student, meeting number, date)'), [
+    'mentorship import meetings checkin.csv',
+  ]).action(action(loadImport, 'meetings'));
   examples(
-    common(
-      program
-        .command('import')
-        .argument('<kind>', 'students, mentors, meetings, feedback, pairs (arranged outside the tool) or exclusions (pairs never to propose)')
-        .argument('<files...>', 'form exports (.csv or .xlsx)'),
-    )
-      .description('Import form exports into the workspace; rejected rows go to out/rejects/')
-      .addOption(new Option('--preset <preset>', 'the form tool that made the file').choices(['auto', 'msforms', 'googleforms', 'qualtrics', 'canonical']).default('auto'))
-      .option('-m, --map <HEADER=field>', 'map a column to a field (repeatable; wins over scheme.json)', (v: string, acc: string[]) => [...acc, v], [] as string[])
-      .option('--sheet <name>', 'the XLSX sheet to read (default: the first)')
-      .option('--encoding <enc>', 'force the text encoding of a CSV (utf-8, utf-16le, windows-1252)')
-      .option('--delimiter <char>', 'force the CSV delimiter (default: detected)')
-      .option('--survey <name>', 'the survey these feedback answers belong to (import feedback)')
-      .option('--strict', 'abort with nothing written if any row is rejected'),
-    [
-      'mentorship import students "Student applications.xlsx"',
-      'mentorship import mentors alumni.csv --map "Your job title=job_role"',
-      'mentorship import meetings checkin.csv',
-      'mentorship import feedback --survey final survey.csv',
-      'mentorship import pairs prearranged.csv   (student_email, mentor_email, note)',
-      'mentorship import exclusions conflicts.csv   (student_email, mentor_email, reason)',
-    ],
-  ).action(action(() => import('./commands/import.js')));
+    readingOptions(common(importing.command('feedback').argument(files, filesHelp)))
+      .description('Import feedback survey answers')
+      .option('--survey <name>', 'the survey these answers belong to (as named in scheme.json)'),
+    ['mentorship import feedback --survey final survey.csv'],
+  ).action(action(loadImport, 'feedback'));
+  examples(readingOptions(common(importing.command('pairs').argument(files, filesHelp)), { preset: false }).description('Import pairs arranged outside the tool (student_email, mentor_email, note)'), [
+    'mentorship import pairs prearranged.csv',
+  ]).action(action(loadImport, 'pairs'));
+  examples(readingOptions(common(importing.command('exclusions').argument(files, filesHelp)), { preset: false }).description('Import pairs never to propose (student_email, mentor_email, reason)'), [
+    'mentorship import exclusions conflicts.csv',
+  ]).action(action(loadImport, 'exclusions'));
 
-  examples(
-    common(
-      program
-        .command('log')
-        .argument('<what>', 'meeting, or no-response (the student says their mentor has not replied)')
-        .argument('<student>', "the student's email")
-        .argument('<n>', 'the meeting number, 1 to 3')
-        .argument('<date>', 'the date it took place (YYYY-MM-DD or dd/mm/yyyy)'),
-    ).description('Record one meeting by hand, or a student\'s report that their mentor has not replied'),
-    ['mentorship log meeting zoe.obrien@lse.ac.uk 1 2026-01-20', 'mentorship log no-response zoe.obrien@lse.ac.uk 1 2026-02-03'],
-  ).action(action(() => import('./commands/log.js')));
+  const logging = verb(program, 'log', "meeting|no-response: record one meeting by hand, or a student's report that their mentor has not replied", [
+    'mentorship log meeting zoe.obrien@lse.ac.uk 1 2026-01-20',
+    'mentorship log no-response zoe.obrien@lse.ac.uk 1 2026-02-03',
+  ]);
+  const logArgs = (cmd: Command) =>
+    cmd.argument('<student>', "the student's email").argument('<n>', 'the meeting number, 1 to 3').argument('<date>', 'the date (YYYY-MM-DD or dd/mm/yyyy)');
+  examples(common(logArgs(logging.command('meeting'))).description('Record one meeting that took place'), ['mentorship log meeting zoe.obrien@lse.ac.uk 1 2026-01-20']).action(
+    action(() => import('./commands/log.js'), 'meeting'),
+  );
+  examples(common(logArgs(logging.command('no-response'))).description('Record that the student says their mentor has not replied about a meeting'), [
+    'mentorship log no-response zoe.obrien@lse.ac.uk 1 2026-02-03',
+  ]).action(action(() => import('./commands/log.js'), 'no-response'));
 
+  const reporting = verb(program, 'report', 'supply|chase|feedback|programme: reports, supply (before matching), chase (who is overdue), feedback, programme (success metrics)', [
+    'mentorship report supply',
+    'mentorship report chase --as-of 2026-02-10',
+    'mentorship report programme',
+  ]);
+  const loadReport = () => import('./commands/report.js');
+  examples(common(reporting.command('supply')).description('Students asking and mentor places offered, by sector and support area'), ['mentorship report supply']).action(action(loadReport, 'supply'));
   examples(
-    common(program.command('report').argument('<kind>', 'supply, chase, feedback or programme'))
-      .description('Reports: supply (before matching), chase (who is overdue), feedback, programme (success metrics)')
-      .option('--as-of <date>', 'the date to judge overdue meetings on (report chase; default today)')
-      .option('--survey <name>', 'only this survey (report feedback)'),
-    ['mentorship report supply', 'mentorship report chase --as-of 2026-02-10', 'mentorship report feedback --survey final', 'mentorship report programme'],
-  ).action(action(() => import('./commands/report.js')));
+    common(reporting.command('chase'))
+      .description('Who is overdue for a meeting, and whom to chase')
+      .option('--as-of <date>', 'the date to judge overdue meetings on (default today)'),
+    ['mentorship report chase', 'mentorship report chase --as-of 2026-02-10'],
+  ).action(action(loadReport, 'chase'));
+  examples(common(reporting.command('feedback')).description('The feedback survey answers').option('--survey <name>', 'only this survey'), [
+    'mentorship report feedback',
+    'mentorship report feedback --survey final',
+  ]).action(action(loadReport, 'feedback'));
+  examples(common(reporting.command('programme').alias('program')).description('The success metrics of the programme'), ['mentorship report programme']).action(
+    action(loadReport, 'programme'),
+  );
 
   examples(
     common(program.command('match'))
       .description('Propose the optimal pairs for every student without a confirmed pair; writes out/match-review.xlsx')
       .option('--fair', 'first raise the lowest score any matched student gets, then the total')
       .option('--explain <email>', 'why this student got their mentor, and the best alternatives')
-      .option('--allow-mentor <email>', 'let a mentor who did not answer chases take new students again (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[]),
+      .option('--allow-mentor <email>', 'let a mentor who did not answer chases take new students again (repeatable)', collect, [] as string[]),
     ['mentorship match', 'mentorship match --fair', 'mentorship match --explain zoe.obrien@lse.ac.uk'],
   ).action(action(() => import('./commands/match.js')));
 
@@ -150,17 +190,34 @@ export function buildProgram(io: CliIo): Command {
     ['mentorship export', 'mentorship export --dry-run'],
   ).action(action(() => import('./commands/export.js')));
 
+  const mailing = verb(program, 'emails', 'intro|chase|feedback: write email drafts (.eml for Outlook, .txt, .html) under out/emails/KIND/', [
+    'mentorship emails intro',
+    'mentorship emails chase --record',
+    'mentorship emails feedback --survey final',
+  ]);
+  const loadEmails = () => import('./commands/emails.js');
   examples(
-    common(program.command('emails').argument('<kind>', 'intro, chase or feedback'))
-      .description('Write email drafts (.eml for Outlook, .txt, .html) under out/emails/KIND/')
-      .option('--record', 'record the drafts as sent: chases in data/chases.csv (emails chase), introductions in data/introductions.csv (emails intro)')
-      .option('--as-of <date>', 'the date to judge overdue meetings on (emails chase)')
-      .option('--survey <name>', 'the survey to ask for (emails feedback; default: the survey dated nearest to today)'),
-    ['mentorship emails intro', 'mentorship emails chase --record', 'mentorship emails feedback --survey final'],
-  ).action(action(() => import('./commands/emails.js')));
+    common(mailing.command('intro'))
+      .description('Introduce each newly confirmed pair (and notify both sides of a pair that ended)')
+      .option('--record', 'record the introductions as sent, in data/introductions.csv'),
+    ['mentorship emails intro', 'mentorship emails intro --record'],
+  ).action(action(loadEmails, 'intro'));
+  examples(
+    common(mailing.command('chase'))
+      .description('Remind whoever is overdue for a meeting')
+      .option('--record', 'record the chases as sent, in data/chases.csv')
+      .option('--as-of <date>', 'the date to judge overdue meetings on (default today)'),
+    ['mentorship emails chase', 'mentorship emails chase --record --as-of 2026-02-10'],
+  ).action(action(loadEmails, 'chase'));
+  examples(
+    common(mailing.command('feedback'))
+      .description('Ask every participant to answer the feedback survey')
+      .option('--survey <name>', 'the survey to ask for (default: the survey dated nearest to today)'),
+    ['mentorship emails feedback', 'mentorship emails feedback --survey final'],
+  ).action(action(loadEmails, 'feedback'));
 
   examples(
-    common(program.command('status')).description('Counts, and the next step to take'),
+    common(program.command('status'), { writes: false }).description('Counts, and the next step to take'),
     ['mentorship status', 'mentorship status --json'],
   ).action(action(() => import('./commands/status.js')));
 

@@ -14,11 +14,29 @@ describe('mentorship CLI', () => {
     for (const c of COMMANDS) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
   });
 
-  it.each(COMMANDS)('%s --help has a description, examples and the common options', (c) => {
+  // A verb with sub-kinds (import students, report chase, ...) has them as subcommands, each with its own options.
+  const LEAVES = [
+    ...COMMANDS.filter((c) => !['import', 'log', 'report', 'emails'].includes(c)).map((c) => [c]),
+    ...['students', 'mentors', 'meetings', 'feedback', 'pairs', 'exclusions'].map((k) => ['import', k]),
+    ...['meeting', 'no-response'].map((k) => ['log', k]),
+    ...['supply', 'chase', 'feedback', 'programme'].map((k) => ['report', k]),
+    ...['intro', 'chase', 'feedback'].map((k) => ['emails', k]),
+  ];
+  it.each(LEAVES.map((l) => [l.join(' '), l]))('%s --help has a description, examples and the common options', (_name, argv) => {
+    const r = runCli([...argv, '--help'], { cwd: tempDir() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Examples:');
+    // status writes nothing: it has no --dry-run and no --force.
+    const writes = argv[0] !== 'status';
+    for (const o of ['--workspace', '--json', '--yes', '--quiet', '--verbose', ...(writes ? ['--dry-run', '--force'] : [])]) expect(r.stdout).toContain(o);
+    if (!writes) for (const o of ['--dry-run', '--force']) expect(r.stdout).not.toContain(o);
+  });
+
+  it.each(['import', 'log', 'report', 'emails'])('%s --help lists its kinds, with examples', (c) => {
     const r = runCli([c, '--help'], { cwd: tempDir() });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Examples:');
-    for (const o of ['--workspace', '--json', '--dry-run', '--yes', '--force', '--quiet', '--verbose']) expect(r.stdout).toContain(o);
+    expect(r.stdout).toMatch(/^Commands:\n {2}[a-z-]+ /m);
   });
 
   it('exits 2 on usage errors', () => {

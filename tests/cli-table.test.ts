@@ -1,0 +1,115 @@
+// From argv to the handler and the options it is given, in-process: each verb's sub-kinds are real
+// subcommands with only their own options, and whatever a handler reads reaches it.
+import { describe, expect, it } from 'vitest';
+import { buildProgram, type CliIo, CommanderError } from '../src/cli.js';
+import type { GlobalOptions } from '../src/context.js';
+
+interface Call {
+  handler: unknown;
+  globals: GlobalOptions;
+  args: unknown[];
+}
+
+async function parse(argv: string[]): Promise<{ call?: Call; error?: CommanderError; stderr: string }> {
+  let call: Call | undefined;
+  let stderr = '';
+  const io: CliIo = {
+    async run(load, globals, args) {
+      call = { handler: (await load()).run, globals, args };
+    },
+    writeOut: () => {},
+    writeErr: (s) => {
+      stderr += s;
+    },
+  };
+  try {
+    await buildProgram(io).parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) return { error: err, stderr };
+    throw err;
+  }
+  return { call, stderr };
+}
+
+const handlers = {
+  init: async () => (await import('../src/commands/init.js')).run,
+  import: async () => (await import('../src/commands/import.js')).run,
+  log: async () => (await import('../src/commands/log.js')).run,
+  report: async () => (await import('../src/commands/report.js')).run,
+  match: async () => (await import('../src/commands/match.js')).run,
+  confirm: async () => (await import('../src/commands/confirm.js')).run,
+  withdraw: async () => (await import('../src/commands/withdraw.js')).run,
+  export: async () => (await import('../src/commands/export.js')).run,
+  emails: async () => (await import('../src/commands/emails.js')).run,
+  status: async () => (await import('../src/commands/status.js')).run,
+  purge: async () => (await import('../src/commands/purge.js')).run,
+  demo: async () => (await import('../src/commands/demo.js')).run,
+};
+
+const MAP = { map: [] as string[] };
+const TABLE: [string, keyof typeof handlers, unknown[]][] = [
+  ['init ws --year 2027-28 --from old --name X', 'init', ['ws', { year: '2027-28', from: 'old', name: 'X' }]],
+  ['import students a.csv b.xlsx --map Q1=email --map Q2=name --sheet S --strict', 'import', ['students', ['a.csv', 'b.xlsx'], { preset: 'auto', map: ['Q1=email', 'Q2=name'], sheet: 'S', strict: true }]],
+  ['import mentors a.csv --preset msforms --encoding windows-1252 --delimiter ;', 'import', ['mentors', ['a.csv'], { preset: 'msforms', map: [], encoding: 'windows-1252', delimiter: ';' }]],
+  ['import meetings m.csv', 'import', ['meetings', ['m.csv'], { preset: 'auto', ...MAP }]],
+  ['import feedback f.csv --survey final', 'import', ['feedback', ['f.csv'], { preset: 'auto', ...MAP, survey: 'final' }]],
+  ['import pairs p.csv --strict', 'import', ['pairs', ['p.csv'], { ...MAP, strict: true }]],
+  ['import exclusions x.csv', 'import', ['exclusions', ['x.csv'], MAP]],
+  ['log meeting zoe@x.uk 1 2026-01-20', 'log', ['meeting', 'zoe@x.uk', '1', '2026-01-20', {}]],
+  ['log no-response zoe@x.uk 2 2026-02-03', 'log', ['no-response', 'zoe@x.uk', '2', '2026-02-03', {}]],
+  ['report supply', 'report', ['supply', {}]],
+  ['report chase --as-of 2026-02-10', 'report', ['chase', { asOf: '2026-02-10' }]],
+  ['report feedback --survey final', 'report', ['feedback', { survey: 'final' }]],
+  ['report programme', 'report', ['programme', {}]],
+  ['report program', 'report', ['programme', {}]],
+  ['match --fair --explain zoe@x.uk --allow-mentor a@x.uk --allow-mentor b@x.uk', 'match', [{ fair: true, explain: 'zoe@x.uk', allowMentor: ['a@x.uk', 'b@x.uk'] }]],
+  ['confirm reviewed.csv --all', 'confirm', ['reviewed.csv', { all: true }]],
+  ['confirm --completed', 'confirm', [undefined, { completed: true }]],
+  ['withdraw sam@x.uk --reason gone', 'withdraw', ['sam@x.uk', { reason: 'gone' }]],
+  ['export', 'export', [{}]],
+  ['emails intro --record', 'emails', ['intro', { record: true }]],
+  ['emails chase --record --as-of 2026-02-10', 'emails', ['chase', { record: true, asOf: '2026-02-10' }]],
+  ['emails feedback --survey final', 'emails', ['feedback', { survey: 'final' }]],
+  ['status', 'status', [{}]],
+  ['purge --before 2027-06-01', 'purge', [{ before: '2027-06-01' }]],
+  ['demo /tmp/d', 'demo', ['/tmp/d', {}]],
+];
+
+describe('argv to handler options', () => {
+  it.each(TABLE)('%s', async (argv, verb, args) => {
+    const { call, error } = await parse(argv.split(' '));
+    expect(error).toBeUndefined();
+    expect(call!.handler).toBe(await handlers[verb]());
+    expect(call!.args).toEqual(args);
+  });
+
+  it('hands the common options over as globals', async () => {
+    const { call } = await parse(['import', 'students', 'a.csv', '--dry-run', '--json', '-y', '--force', '-q', '--workspace', 'ws']);
+    expect(call!.globals).toEqual({ workspace: 'ws', json: true, dryRun: true, yes: true, force: true, quiet: true, verbose: false });
+    expect((await parse(['status', '-v'])).call!.globals).toMatchObject({ dryRun: false, force: false, verbose: true });
+  });
+
+  // Each one an option of a sibling (or of a writing command): a usage error, never silently ignored.
+  it.each([
+    'report supply --as-of 2026-01-01',
+    'report programme --survey final',
+    'import students a.csv --survey final',
+    'import pairs p.csv --preset msforms',
+    'emails intro --as-of 2026-01-01',
+    'emails feedback --record',
+    'status --dry-run',
+    'status --force',
+    'import',
+    'import teachers a.csv',
+    'report welcome',
+    'emails welcome',
+    'log lunch zoe@x.uk 1 2026-01-20',
+    'log meeting zoe@x.uk 1',
+  ])('%s is a usage error', async (argv) => {
+    const { call, error, stderr } = await parse(argv.split(' '));
+    expect(call).toBeUndefined();
+    // main() turns every non-zero commander exit into exit code 2.
+    expect(error!.exitCode).not.toBe(0);
+    expect(stderr.length).toBeGreaterThan(0);
+  });
+});
