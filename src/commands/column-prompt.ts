@@ -6,7 +6,7 @@ import { DataError } from '../errors.js';
 import { candidatesFor, columnFits, type FitInput, mapOption } from '../core/import/column-fit.js';
 import { type ChosenColumn, compactColumns, REJECT_PREFIX, type Target } from '../core/import/columns.js';
 import type { ColumnPlan } from '../core/import/pipeline.js';
-import { fittingColumns } from '../core/import/suggest.js';
+import { fittingColumns, mapSuggestions } from '../core/import/suggest.js';
 import type { Scheme } from '../core/scheme/schema.js';
 
 function clipHeader(h: string): string {
@@ -112,12 +112,7 @@ export function unmappedError(plan: ColumnPlan, file: string, target: Target, sc
     );
   }
   const fit = fitInput(plan, target, scheme);
-  const fixes = plan.missing.map((field) => {
-    const at = [...fittingColumns(field, headers, plan.columns.fieldAt, answers), ...candidatesFor(fit, plan.columns.fieldAt, field)][0];
-    if (at === undefined) return { field, map: null };
-    const name = nameOf(at);
-    return { field, map: name.length > 200 || /[\r\n"]/.test(name) ? null : `--map "${name}=${field}"` };
-  });
+  const fixes = mapSuggestions(plan.missing, { headers, exportNames, fieldAt: plan.columns.fieldAt }, answers, (field) => candidatesFor(fit, plan.columns.fieldAt, field));
   const found = fixes.filter((f) => f.map);
   const none = fixes.filter((f) => !f.map).map((f) => f.field);
   const parts = [

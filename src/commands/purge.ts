@@ -7,7 +7,7 @@ import { todayIso } from '../context.js';
 import { UsageError } from '../errors.js';
 import { acquireLock } from '../io/lock.js';
 import { parseDate } from '../core/import/values.js';
-import { AUDIT_FILE, AGGREGATES_FILE, identifiers, personalFiles, purgeDue, scrubAudit, type PurgeDecision } from '../core/followup/purge.js';
+import { AUDIT_FILE, AGGREGATES_FILE, identifiers, mentionsAnyone, purgeChoice, purgeDue, scrubAudit, type PurgeDecision } from '../core/followup/purge.js';
 import { loadMentors, loadStudents } from '../workspace/store.js';
 import { liveFigures, stageAggregates } from './report-programme.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
@@ -29,14 +29,12 @@ function walk(root: string): string[] {
 }
 
 /** Files purge does not manage but that mention a participant: the administrator must deal with them. */
-function foreignFilesWithPersonalData(root: string, files: readonly string[], ids: readonly string[]): string[] {
+function foreignFilesWithPersonalData(root: string, scan: readonly string[], ids: readonly string[]): string[] {
   if (!ids.length) return [];
-  return files.filter((f) => {
-    if (f.startsWith(`${STATE_DIR}/`) || f === AGGREGATES_FILE || f === AUDIT_FILE) return false;
+  return scan.filter((f) => {
     const abs = path.join(root, f);
     if (fs.statSync(abs).size > 50 * 1024 * 1024) return false;
-    const text = fs.readFileSync(abs).toString('utf8').toLowerCase();
-    return ids.some((id) => text.includes(id));
+    return mentionsAnyone(fs.readFileSync(abs).toString('utf8'), ids);
   });
 }
 
@@ -98,13 +96,12 @@ export async function run(ctx: Context, opts: { before?: string }): Promise<void
     const decision = purgeDue(ws.scheme, today, before);
     const result: PurgeResult = { due: decision.due, why: decision.why, retention: decision.retention, removed: [], people: 0, aggregatesKept: false, unmanaged: [] };
     if (!decision.due) return result;
-    const files = walk(ws.root);
-    const personal = personalFiles(files);
+    const { remove: personal, scan } = purgeChoice(walk(ws.root), STATE_DIR);
     const now = ctx.now();
     const people = [...loadStudents(ws, now), ...loadMentors(ws, now)];
     result.people = people.length;
     result.removed = personal;
-    result.unmanaged = foreignFilesWithPersonalData(ws.root, files.filter((f) => !personal.includes(f)), identifiers(people));
+    result.unmanaged = foreignFilesWithPersonalData(ws.root, scan, identifiers(people));
     if (!personal.length) return result;
     await confirmPurge(ctx, personal.length, decision);
     // The figures are computed before anything goes, and kept.

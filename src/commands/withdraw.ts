@@ -4,7 +4,7 @@
 import type { Context } from '../context.js';
 import { DataError, UsageError } from '../errors.js';
 import { normaliseEmail } from '../core/import/values.js';
-import { isActive, withdrawalReason } from '../core/match/rules.js';
+import { planWithdrawal } from '../core/match/withdraw.js';
 import type { Match } from '../core/types.js';
 import { loadMatches, loadMentors, loadStudents, stageAudit, stageMatches } from '../workspace/store.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
@@ -30,24 +30,19 @@ export async function run(ctx: Context, email: string, opts: WithdrawOptions): P
   if (!wanted) throw new UsageError(`"${email}" is not an email address`, 'mentorship withdraw name@example.ac.uk --reason "..."');
   const changed = await changeWorkspace(ctx, 'withdraw', async (ws, tx): Promise<Withdrawal> => {
     const now = ctx.now();
-    const matches = loadMatches(ws);
-    const asStudent = matches.filter((m) => isActive(m) && m.student_email === wanted);
-    const asMentor = matches.filter((m) => isActive(m) && m.mentor_email === wanted);
-    const side = asStudent.length ? 'student' : asMentor.length ? 'mentor' : null;
-    if (!side) {
+    const at = isoNow(ctx);
+    const plan = planWithdrawal(loadMatches(ws), wanted, opts.reason ?? '', at);
+    if (!plan.ok) {
       const known = loadStudents(ws, now).some((s) => s.email === wanted) ? 'student' : loadMentors(ws, now).some((m) => m.email === wanted) ? 'mentor' : null;
       if (!known) throw new DataError(`no student or mentor has the email ${wanted}`, {}, 'check the spelling against data/students.csv and data/mentors.csv');
       throw new DataError(`the ${known} ${wanted} has no proposed or confirmed pair to withdraw`, { file: 'data/matches.csv' }, 'nothing to do; mentorship status shows the pairs');
     }
-    const ending = side === 'student' ? asStudent : asMentor;
+    const { side, ending, reason } = plan;
     if (ending.length > 1 && ctx.interactive && !ctx.opts.dryRun) {
       const ok = await agree(ctx, `${wanted} is the mentor of ${ending.length} pairs; withdraw them all?`);
       if (!ok) throw new UsageError('nothing withdrawn', 'answer yes, or pass --yes');
     }
-    const reason = withdrawalReason(side, opts.reason ?? '');
-    const at = isoNow(ctx);
-    const updated = matches.map((m) => (ending.includes(m) ? { ...m, status: 'withdrawn' as const, decided_at: at, reason } : m));
-    stageMatches(tx, updated);
+    stageMatches(tx, plan.matches);
     stageAudit(tx, ws, { at, command: 'withdraw', email: wanted, side, pairs: ending.length, reason });
     return { email: wanted, side, reason, pairs: ending.map((m) => ({ student_email: m.student_email, mentor_email: m.mentor_email, was: m.status })) };
   });

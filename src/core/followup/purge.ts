@@ -63,6 +63,24 @@ export function personalFiles(files: readonly string[]): string[] {
     .sort();
 }
 
+/**
+ * Purge's choice among the workspace's files: the personal files it removes, and the others it
+ * reads for participants' names and addresses (the administrator's own files, which it never
+ * removes but warns about). The tool's state folder and the kept figures are neither.
+ */
+export function purgeChoice(files: readonly string[], stateDir = '.mentorship'): { remove: string[]; scan: string[] } {
+  const remove = personalFiles(files);
+  const removing = new Set(remove);
+  const scan = files.filter((f) => !removing.has(f) && !f.startsWith(`${stateDir}/`) && f !== AGGREGATES_FILE && f !== AUDIT_FILE);
+  return { remove, scan };
+}
+
+/** Whether a file's text (any case) mentions any of these identifiers (lower case). */
+export function mentionsAnyone(text: string, ids: readonly string[]): boolean {
+  const lower = text.toLowerCase();
+  return ids.some((id) => lower.includes(id));
+}
+
 const FIELD_NAMES = new Set<string>([...STUDENT_FIELDS, ...MENTOR_FIELDS]);
 const KEPT_TEXT = new Set(['at', 'command']);
 

@@ -55,3 +55,29 @@ export function fittingColumns(
   });
   return scored.sort((a, b) => b.score - a.score || a.i - b.i).map((s) => s.i);
 }
+
+export interface MapSuggestion {
+  field: string;
+  /** `--map "COLUMN=field"`, or null: no column fits (or its name cannot be typed in one flag). */
+  map: string | null;
+}
+
+/**
+ * The --map that would add each missing field: the first column that fits it (by this file's
+ * judge, then by `others`, e.g. the column-fit rules), named by its export name where the form tool
+ * has one. Never an arbitrary column.
+ */
+export function mapSuggestions(
+  missing: readonly string[],
+  columns: { headers: readonly string[]; exportNames?: readonly string[] | undefined; fieldAt: readonly (string | null)[] },
+  answers: readonly (readonly string[])[],
+  others: (field: string) => number[] = () => [],
+): MapSuggestion[] {
+  const nameOf = (i: number) => columns.exportNames?.[i] || columns.headers[i]!;
+  return missing.map((field) => {
+    const at = [...fittingColumns(field, columns.headers, columns.fieldAt, answers), ...others(field)][0];
+    if (at === undefined) return { field, map: null };
+    const name = nameOf(at);
+    return { field, map: name.length > 200 || /[\r\n"]/.test(name) ? null : `--map "${name}=${field}"` };
+  });
+}

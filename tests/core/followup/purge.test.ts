@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identifiers, parseAggregates, personalFiles, purgeDue, retentionDate, scrubAudit, scrubAuditEntry } from '../../../src/core/followup/purge.js';
+import { identifiers, mentionsAnyone, parseAggregates, personalFiles, purgeChoice, purgeDue, retentionDate, scrubAudit, scrubAuditEntry } from '../../../src/core/followup/purge.js';
 import { scheme } from './builders.js';
 
 describe('retention', () => {
@@ -64,5 +64,17 @@ describe('what goes', () => {
     expect(parseAggregates('{"version":1,"programmes":{}}')).toEqual({ version: 1, programmes: {} });
     expect(parseAggregates('{"version":2}')).toBeNull();
     expect(parseAggregates('nope')).toBeNull();
+  });
+});
+
+describe("purge's choice of files", () => {
+  it('removes the personal files, scans the administrator\'s own, and leaves the state folder and the kept figures alone', () => {
+    const files = ['.mentorship/generated.json', 'data/aggregates.json', 'data/audit.jsonl', 'data/students.csv', 'notes/zoe.txt', 'out/export/a.csv', 'scheme.json'];
+    expect(purgeChoice(files)).toEqual({ remove: ['data/students.csv', 'out/export/a.csv'], scan: ['notes/zoe.txt', 'scheme.json'] });
+  });
+
+  it('finds a participant mentioned in any case', () => {
+    expect(mentionsAnyone('Met ZOE@LSE.AC.UK today', ['zoe@lse.ac.uk'])).toBe(true);
+    expect(mentionsAnyone('nobody here', ['zoe@lse.ac.uk'])).toBe(false);
   });
 });
