@@ -53,6 +53,8 @@ export async function run(ctx: Context, email: string, opts: WithdrawOptions): P
     for (const p of w.pairs) ctx.info(`withdrawn: ${p.student_email} and ${p.mentor_email} (was ${p.was}); reason: ${w.reason}`);
     if (w.side === 'student') ctx.info(`The mentor's place is free again; ${w.email} will not be proposed again. Run mentorship match to offer the place to an unmatched student.`);
     else ctx.info(`${w.email} will not be proposed again; their student(s) go back to the pool. Run mentorship match to propose new mentors.`);
+    // The notices are drafted with the introductions: unsent introductions of the pair go then too.
+    if (w.pairs.some((p) => p.was === 'confirmed')) ctx.info('mentorship emails intro drafts the withdrawal notices to both sides (and removes the unsent introductions of the pair).');
   }
   describeChanges(ctx, changed);
 }
