@@ -4,6 +4,13 @@ import { fileURLToPath } from 'node:url';
 
 // An installed package ships dist/ (built when it was packed); a git clone has to build it once.
 const built = new URL('../dist/main.js', import.meta.url);
+// `mentorship ... | head` closes the pipe early: the reader has what it wanted, so stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
 if (existsSync(built)) {
   const { main } = await import(built.href);
   process.exitCode = await main(process.argv.slice(2));
