@@ -7,7 +7,10 @@
  * (process.resourceUsage().maxRSS) belongs to that size alone and not to whatever ran before.
  * The peak includes the dense S*M score matrix of the input itself (8 bytes a pair).
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import {
@@ -24,7 +27,8 @@ import { greedyAssignment as greedyAssign } from '../src/core/match/greedy.js';
 type Row = Record<string, string | number>;
 type Task =
   | { kind: 'solve'; students: number; fair: boolean; capacityRatio?: number }
-  | { kind: 'reference'; students: number };
+  | { kind: 'reference'; students: number }
+  | { kind: 'scipy'; students: number };
 
 const SIZES = [2000, 5000, 10000];
 /** The dense Hungarian reference is O(n^2 m) on slots: feasible at these sizes only. */
@@ -95,6 +99,44 @@ function runReference(students: number): Row {
   };
 }
 
+/**
+ * scipy's linear_sum_assignment (Debian's python3-scipy) on the same instance, columns expanded by
+ * places: the issue's yardstick for the solver's speed. Skipped, saying so, where scipy is missing.
+ */
+function runScipy(students: number): Row {
+  const input = makeBenchInstance(students, 1);
+  let t0 = performance.now();
+  const ours = solveAssignment(input);
+  const seconds = secs(performance.now() - t0);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mentorship-scipy-'));
+  try {
+    const file = path.join(dir, 'scores.f64');
+    fs.writeFileSync(file, new Uint8Array(input.scores.buffer, input.scores.byteOffset, input.scores.byteLength));
+    const script = fileURLToPath(new URL('./scipy-reference.py', import.meta.url));
+    let out: string;
+    try {
+      out = execFileSync('python3', [script, file, String(input.students), String(input.mentors), JSON.stringify(Array.from(input.capacity))], { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (err) {
+      return { bench: 'vs scipy', students, seconds, scipySeconds: `not run: ${String((err as Error).message).split('\n').find((l) => /Error/.test(l)) ?? 'python3 failed'} (apt-get install python3-scipy)` };
+    }
+    const ref = JSON.parse(out.trim().split('\n').pop() ?? '{}') as { seconds: number; matched: number; total: number };
+    const agree = ours.matched === ref.matched && Math.abs(ours.totalScore - ref.total) <= 1e-6 * (1 + Math.abs(ref.total));
+    return {
+      bench: 'vs scipy',
+      students,
+      mentors: input.mentors,
+      seconds,
+      scipySeconds: ref.seconds,
+      speedup: `${(ref.seconds / seconds).toFixed(1)}x`,
+      matched: ours.matched,
+      scipyMatched: ref.matched,
+      agree: agree ? 'yes' : 'NO',
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function inChild(task: Task): Promise<Row> {
   const self = fileURLToPath(import.meta.url);
   // execArgv carries tsx's loader, so the child runs this same TypeScript file.
@@ -114,6 +156,7 @@ export async function benchSolver(): Promise<Row[]> {
   // Fewer places than students: the solver must also choose who stays unmatched.
   rows.push(await inChild({ kind: 'solve', students: 2000, fair: false, capacityRatio: 0.9 }));
   for (const students of REFERENCE_SIZES) rows.push(await inChild({ kind: 'reference', students }));
+  rows.push(await inChild({ kind: 'scipy', students: 5000 }));
   return rows;
 }
 
@@ -121,7 +164,8 @@ const childAt = process.argv.indexOf('--child');
 if (childAt >= 0) {
   const task = JSON.parse(process.argv[childAt + 1] ?? '{}') as Task;
   const row =
-    task.kind === 'solve' ? runSolve(task.students, task.fair, task.capacityRatio) : runReference(task.students);
+    task.kind === 'solve' ? runSolve(task.students, task.fair, task.capacityRatio) :
+    task.kind === 'scipy' ? runScipy(task.students) : runReference(task.students);
   process.stdout.write(`${JSON.stringify(row)}\n`);
 } else if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const rows = await benchSolver();
@@ -132,4 +176,6 @@ if (childAt >= 0) {
   console.table(solveRows, ['bench', 'students', 'matched', 'greedyMatched', 'totalScore', 'greedyTotal', 'vsGreedy']);
   console.log('Versus textbook min-cost reference (dense Hungarian on expanded slots)');
   console.table(rows.filter((r) => r.bench === 'vs reference'), ['students', 'seconds', 'referenceSeconds', 'matched', 'referenceMatched', 'totalScore', 'referenceTotal', 'agree']);
+  console.log("Versus scipy's linear_sum_assignment (places expanded to columns)");
+  console.table(rows.filter((r) => r.bench === 'vs scipy'), ['students', 'mentors', 'seconds', 'scipySeconds', 'speedup', 'matched', 'scipyMatched', 'agree']);
 }
