@@ -7,7 +7,8 @@ import { chasesToRecord, type ChaseReport } from '../core/followup/chase.js';
 import { FILES, loadChases, loadMentors, loadStudents, stageAudit, stageChases } from '../workspace/store.js';
 import { type Draft, type DraftIndexRow, draftsAudit, loadTemplate, stageDrafts } from './email-drafts.js';
 import type { EmailsOptions } from './emails.js';
-import { buildChaseReport, parseAsOf, printChaseSummary } from './report-chase.js';
+import { printChaseSummary } from '../ui/chase-summary.js';
+import { buildChaseReport, parseAsOf } from '../workspace/followup.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
 import { warnTimeline } from './timeline-warnings.js';
 

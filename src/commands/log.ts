@@ -9,7 +9,7 @@ import { mergeMeetings, pairIndex, parseMeetingNumber } from '../core/followup/m
 import type { Match } from '../core/types.js';
 import { loadMatches, loadMeetings, loadMentors, loadStudents, stageAudit, stageMeetings } from '../workspace/store.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { loadNoResponse, stageNoResponse } from './report-chase.js';
+import { loadNoResponse, stageNoResponse } from '../workspace/followup.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
 
 interface Logged {

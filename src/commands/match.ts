@@ -10,10 +10,9 @@ import { reviewSheets } from '../core/match/review.js';
 import { pairKey } from '../core/match/rules.js';
 import type { Match } from '../core/types.js';
 import { todayIso } from '../context.js';
-import { loadChases, loadExclusions, loadMatches, loadMeetings, loadMentors, loadStudents, stageAudit, stageMatches } from '../workspace/store.js';
+import { loadChases, loadExclusions, loadMatches, loadMeetings, loadMentors, loadStudents, stageAudit, stageMatches, REVIEW_FILE } from '../workspace/store.js';
 import { openWorkspace, type Workspace } from '../workspace/workspace.js';
-import { REVIEW_FILE } from './match-review-sheet.js';
-import { loadNoResponse } from './report-chase.js';
+import { loadNoResponse } from '../workspace/followup.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
 import { warnTimeline } from './timeline-warnings.js';
 

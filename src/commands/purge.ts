@@ -9,7 +9,7 @@ import { acquireLock } from '../io/lock.js';
 import { parseDate } from '../core/import/values.js';
 import { AUDIT_FILE, AGGREGATES_FILE, identifiers, mentionsAnyone, purgeChoice, purgeDue, scrubAudit, type PurgeDecision } from '../core/followup/purge.js';
 import { loadMentors, loadStudents } from '../workspace/store.js';
-import { liveFigures, stageAggregates } from './report-programme.js';
+import { liveFigures, stageAggregates } from '../workspace/followup.js';
 import { changeWorkspace, describeChanges, isoNow } from './shared.js';
 
 const STATE_DIR = '.mentorship';

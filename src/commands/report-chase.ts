@@ -1,65 +1,13 @@
 // mentorship report chase [--as-of DATE]: who is overdue, whom to chase now, whom to withdraw.
 import type { Context } from '../context.js';
-import { todayIso } from '../context.js';
-import { DataError, UsageError } from '../errors.js';
 import type { SheetData } from '../io/cells.js';
-import { toExcelCsv } from '../io/csv-write.js';
-import type { Transaction } from '../io/transaction.js';
-import { normaliseEmail, parseDate } from '../core/import/values.js';
-import { chaseReport, type ChaseReport, type NoResponse, type PairChase } from '../core/followup/chase.js';
+import type { ChaseReport, PairChase } from '../core/followup/chase.js';
 import { renderTable } from '../ui/table.js';
-import { loadChases, loadMatches, loadMeetings, loadMentors, loadStudents, readTable } from '../workspace/store.js';
-import type { Workspace } from '../workspace/workspace.js';
+import { printChaseSummary } from '../ui/chase-summary.js';
+import { buildChaseReport, parseAsOf } from '../workspace/followup.js';
 import { stageReport } from './report-output.js';
 import { changeWorkspace, describeChanges } from './shared.js';
 import { warnTimeline } from './timeline-warnings.js';
-
-/** Students' reports that their mentor has not responded (written by `mentorship log no-response`). */
-export const NO_RESPONSE_FILE = 'data/no-response.csv';
-const NO_RESPONSE_KEYS = ['student_email', 'mentor_email', 'meeting', 'date'] as const;
-
-export function loadNoResponse(ws: Workspace): NoResponse[] {
-  const table = readTable(ws, NO_RESPONSE_FILE);
-  if (!table || table.rows.length === 0) return [];
-  const headers = table.rows[0]!.map((h) => h.trim().toLowerCase());
-  const at = NO_RESPONSE_KEYS.map((k) => headers.indexOf(k));
-  const out: NoResponse[] = [];
-  for (let r = 1; r < table.rows.length; r++) {
-    const cells = table.rows[r]!.map((c) => c.trim());
-    const get = (i: number) => (at[i]! >= 0 ? (cells[at[i]!] ?? '') : '');
-    const row = table.rowNumbers[r]!;
-    const student = normaliseEmail(get(0));
-    const mentor = get(1) ? normaliseEmail(get(1)) : '';
-    const meeting = Number(get(2));
-    const date = parseDate(get(3), ws.scheme.date_order);
-    const bad = !student ? [0, 'is not an email address'] : mentor === null ? [1, 'is not an email address'] : ![1, 2, 3].includes(meeting) ? [2, 'must be 1, 2 or 3'] : !date ? [3, 'is not a date'] : null;
-    if (bad) {
-      const [i, why] = bad as [number, string];
-      throw new DataError(`${why} (value "${get(i)}")`, { file: NO_RESPONSE_FILE, row, column: NO_RESPONSE_KEYS[i] }, 'correct the cell, or undo the hand edit, then run the command again');
-    }
-    out.push({ student_email: student!, mentor_email: mentor ?? '', meeting, date: date! });
-  }
-  return out;
-}
-
-export function stageNoResponse(tx: Transaction, rows: readonly NoResponse[]): void {
-  tx.write(NO_RESPONSE_FILE, toExcelCsv(NO_RESPONSE_KEYS.map((k) => ({ key: k, header: k, type: k === 'meeting' ? 'integer' : 'text' })), rows as unknown as Record<string, string>[]));
-}
-
-export function parseAsOf(ctx: Context, ws: Workspace, value: string | undefined): string {
-  if (!value) return todayIso(ctx);
-  const d = parseDate(value, ws.scheme.date_order);
-  if (!d) throw new UsageError(`--as-of "${value}" is not a date`, 'write it as YYYY-MM-DD, e.g. --as-of 2026-02-10');
-  return d;
-}
-
-export function buildChaseReport(ctx: Context, ws: Workspace, asOf: string): ChaseReport {
-  const now = ctx.now();
-  return chaseReport({
-    scheme: ws.scheme, asOf, matches: loadMatches(ws), students: loadStudents(ws, now), mentors: loadMentors(ws, now),
-    meetings: loadMeetings(ws), chases: loadChases(ws), noResponse: loadNoResponse(ws),
-  });
-}
 
 const ORDER: Record<PairChase['action'], number> = { withdraw: 0, rematch: 1, chase: 2, wait: 3, ok: 4 };
 
@@ -93,15 +41,6 @@ export function chaseSheets(r: ChaseReport): SheetData[] {
       rows: r.toChase.map((t) => ({ ...t })),
     },
   ];
-}
-
-export function printChaseSummary(ctx: Context, r: ChaseReport): void {
-  const c = r.counts;
-  const students = r.toChase.filter((t) => t.role === 'student').length;
-  const mentors = r.toChase.length - students;
-  ctx.info(
-    `As of ${r.asOf}: ${c.pairs} active pair${c.pairs === 1 ? '' : 's'}; ${c.ok} on track, ${c.overdue} overdue; chase ${students} student${students === 1 ? '' : 's'} and ${mentors} mentor${mentors === 1 ? '' : 's'}; ${c.wait} chased in the last week; ${c.withdraw ? ctx.chalk.red(String(c.withdraw)) : '0'} to withdraw${c.rematch ? `; ${ctx.chalk.red(String(c.rematch))} to re-match (mentor unresponsive)` : ''}.`,
-  );
 }
 
 export async function run(ctx: Context, opts: { asOf?: string }): Promise<void> {

@@ -1,43 +1,13 @@
 // mentorship report programme: the scheme's success figures (terminal, CSV, XLSX and an HTML page
 // with charts). The figures are also kept in data/aggregates.json, which `purge` leaves in place, so
 // this report still works after the personal data is gone.
-import * as fs from 'node:fs';
 import type { Context } from '../context.js';
-import { todayIso } from '../context.js';
 import type { SheetData } from '../io/cells.js';
-import type { Transaction } from '../io/transaction.js';
-import { programmeFigures, type ProgrammeFigures } from '../core/followup/programme.js';
-import { AGGREGATES_FILE, type Aggregates, emptyAggregates, parseAggregates } from '../core/followup/purge.js';
+import type { ProgrammeFigures } from '../core/followup/programme.js';
 import { renderProgrammeHtml } from '../core/report/programme-html.js';
-import { loadChases, loadFeedback, loadMatches, loadMeetings, loadMentors, loadStudents } from '../workspace/store.js';
-import type { Workspace } from '../workspace/workspace.js';
+import { liveFigures, loadAggregates, stageAggregates } from '../workspace/followup.js';
 import { stageReport } from './report-output.js';
 import { changeWorkspace, describeChanges } from './shared.js';
-
-export function loadAggregates(ws: Workspace): Aggregates {
-  const abs = ws.abs(AGGREGATES_FILE);
-  return (fs.existsSync(abs) && parseAggregates(fs.readFileSync(abs, 'utf8'))) || emptyAggregates();
-}
-
-/** The figures of the data in the workspace, or null when it holds no participants or pairs. */
-export function liveFigures(ctx: Context, ws: Workspace): ProgrammeFigures | null {
-  const now = ctx.now();
-  const students = loadStudents(ws, now);
-  const mentors = loadMentors(ws, now);
-  const matches = loadMatches(ws);
-  if (!students.length && !mentors.length && !matches.length) return null;
-  return programmeFigures({
-    scheme: ws.scheme, today: todayIso(ctx), students, mentors, matches,
-    meetings: loadMeetings(ws), chases: loadChases(ws), feedback: loadFeedback(ws),
-  });
-}
-
-export function stageAggregates(tx: Transaction, ws: Workspace, figures: ProgrammeFigures, purgedOn?: string): Aggregates {
-  const all = loadAggregates(ws);
-  all.programmes[figures.programme_end] = purgedOn ? { ...figures, purged_on: purgedOn } : figures;
-  tx.write(AGGREGATES_FILE, `${JSON.stringify(all, null, 2)}\n`);
-  return all;
-}
 
 const pct = (r: number | null) => (r === null ? '' : `${Math.round(r * 1000) / 10}%`);
 

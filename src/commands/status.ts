@@ -4,7 +4,7 @@ import { schemeStatus } from '../core/status.js';
 import { todayIso } from '../context.js';
 import { loadAudit, loadChases, loadFeedback, loadMatches, loadMeetings, loadMentors, loadStudents } from '../workspace/store.js';
 import { openWorkspace } from '../workspace/workspace.js';
-import { buildChaseReport } from './report-chase.js';
+import { buildChaseReport } from '../workspace/followup.js';
 import { warnTimeline } from './timeline-warnings.js';
 
 /** The audit's commands, with `emails feedback` also recorded per survey. */

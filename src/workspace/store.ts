@@ -26,6 +26,9 @@ export const FILES = {
   audit: 'data/audit.jsonl',
 } as const;
 
+/** The review sheet `match` writes and `confirm` reads back. */
+export const REVIEW_FILE = 'out/match-review.xlsx';
+
 export function readTable(ws: Workspace, rel: string): { file: string; rows: string[][]; rowNumbers: number[] } | null {
   const abs = ws.abs(rel);
   if (!fs.existsSync(abs)) return null;

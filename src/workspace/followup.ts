@@ -1,0 +1,86 @@
+// The follow-up data of a workspace that several commands read: the students' reports that their
+// mentor has not replied, the inputs of the chase report, and the programme figures kept after a purge.
+import * as fs from 'node:fs';
+import type { Context } from '../context.js';
+import { todayIso } from '../context.js';
+import { DataError, UsageError } from '../errors.js';
+import { toExcelCsv } from '../io/csv-write.js';
+import type { Transaction } from '../io/transaction.js';
+import { chaseReport, type ChaseReport, type NoResponse } from '../core/followup/chase.js';
+import { programmeFigures, type ProgrammeFigures } from '../core/followup/programme.js';
+import { AGGREGATES_FILE, type Aggregates, emptyAggregates, parseAggregates } from '../core/followup/purge.js';
+import { normaliseEmail, parseDate } from '../core/import/values.js';
+import { loadChases, loadFeedback, loadMatches, loadMeetings, loadMentors, loadStudents, readTable } from './store.js';
+import type { Workspace } from './workspace.js';
+
+/** Students' reports that their mentor has not responded (written by `mentorship log no-response`). */
+export const NO_RESPONSE_FILE = 'data/no-response.csv';
+const NO_RESPONSE_KEYS = ['student_email', 'mentor_email', 'meeting', 'date'] as const;
+
+export function loadNoResponse(ws: Workspace): NoResponse[] {
+  const table = readTable(ws, NO_RESPONSE_FILE);
+  if (!table || table.rows.length === 0) return [];
+  const headers = table.rows[0]!.map((h) => h.trim().toLowerCase());
+  const at = NO_RESPONSE_KEYS.map((k) => headers.indexOf(k));
+  const out: NoResponse[] = [];
+  for (let r = 1; r < table.rows.length; r++) {
+    const cells = table.rows[r]!.map((c) => c.trim());
+    const get = (i: number) => (at[i]! >= 0 ? (cells[at[i]!] ?? '') : '');
+    const row = table.rowNumbers[r]!;
+    const student = normaliseEmail(get(0));
+    const mentor = get(1) ? normaliseEmail(get(1)) : '';
+    const meeting = Number(get(2));
+    const date = parseDate(get(3), ws.scheme.date_order);
+    const bad = !student ? [0, 'is not an email address'] : mentor === null ? [1, 'is not an email address'] : ![1, 2, 3].includes(meeting) ? [2, 'must be 1, 2 or 3'] : !date ? [3, 'is not a date'] : null;
+    if (bad) {
+      const [i, why] = bad as [number, string];
+      throw new DataError(`${why} (value "${get(i)}")`, { file: NO_RESPONSE_FILE, row, column: NO_RESPONSE_KEYS[i] }, 'correct the cell, or undo the hand edit, then run the command again');
+    }
+    out.push({ student_email: student!, mentor_email: mentor ?? '', meeting, date: date! });
+  }
+  return out;
+}
+
+export function stageNoResponse(tx: Transaction, rows: readonly NoResponse[]): void {
+  tx.write(NO_RESPONSE_FILE, toExcelCsv(NO_RESPONSE_KEYS.map((k) => ({ key: k, header: k, type: k === 'meeting' ? 'integer' : 'text' })), rows as unknown as Record<string, string>[]));
+}
+
+export function parseAsOf(ctx: Context, ws: Workspace, value: string | undefined): string {
+  if (!value) return todayIso(ctx);
+  const d = parseDate(value, ws.scheme.date_order);
+  if (!d) throw new UsageError(`--as-of "${value}" is not a date`, 'write it as YYYY-MM-DD, e.g. --as-of 2026-02-10');
+  return d;
+}
+
+export function buildChaseReport(ctx: Context, ws: Workspace, asOf: string): ChaseReport {
+  const now = ctx.now();
+  return chaseReport({
+    scheme: ws.scheme, asOf, matches: loadMatches(ws), students: loadStudents(ws, now), mentors: loadMentors(ws, now),
+    meetings: loadMeetings(ws), chases: loadChases(ws), noResponse: loadNoResponse(ws),
+  });
+}
+
+export function loadAggregates(ws: Workspace): Aggregates {
+  const abs = ws.abs(AGGREGATES_FILE);
+  return (fs.existsSync(abs) && parseAggregates(fs.readFileSync(abs, 'utf8'))) || emptyAggregates();
+}
+
+/** The figures of the data in the workspace, or null when it holds no participants or pairs. */
+export function liveFigures(ctx: Context, ws: Workspace): ProgrammeFigures | null {
+  const now = ctx.now();
+  const students = loadStudents(ws, now);
+  const mentors = loadMentors(ws, now);
+  const matches = loadMatches(ws);
+  if (!students.length && !mentors.length && !matches.length) return null;
+  return programmeFigures({
+    scheme: ws.scheme, today: todayIso(ctx), students, mentors, matches,
+    meetings: loadMeetings(ws), chases: loadChases(ws), feedback: loadFeedback(ws),
+  });
+}
+
+export function stageAggregates(tx: Transaction, ws: Workspace, figures: ProgrammeFigures, purgedOn?: string): Aggregates {
+  const all = loadAggregates(ws);
+  all.programmes[figures.programme_end] = purgedOn ? { ...figures, purged_on: purgedOn } : figures;
+  tx.write(AGGREGATES_FILE, `${JSON.stringify(all, null, 2)}\n`);
+  return all;
+}
