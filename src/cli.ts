@@ -93,14 +93,14 @@ export function buildProgram(io: CliIo): Command {
       .option('--year <year>', 'the scheme year, June to May (default: the one running or next to start today)')
       .option('--from <dir>', "start from last year's workspace: its settings, edited templates, and its pairs as exclusions"),
     ['mentorship init ei-2026-27', 'mentorship init ei-2027-28 --year 2027-28', 'mentorship init ei-2027-28 --from ei-2026-27'],
-  ).action(action(() => import('./commands/init.js')));
+  ).action(action(() => import('./commands/init/index.js')));
 
   const importing = verb(program, 'import', 'students|mentors|meetings|feedback|pairs|exclusions: import form exports into the workspace; rejected rows go to out/rejects/', [
     'mentorship import students "Student applications.xlsx"',
     'mentorship import mentors alumni.csv --map "Your job title=job_role"',
     'mentorship import feedback --survey final survey.csv',
   ]);
-  const loadImport = () => import('./commands/import.js');
+  const loadImport = () => import('./commands/import/index.js');
   const files = '<files...>';
   const filesHelp = 'form exports (.csv or .xlsx)';
   for (const [kind, what] of [['students', 'student applications'], ['mentors', 'mentor (alumni) applications']] as const) {
@@ -132,18 +132,18 @@ export function buildProgram(io: CliIo): Command {
   const logArgs = (cmd: Command) =>
     cmd.argument('<student>', "the student's email").argument('<n>', 'the meeting number, 1 to 3').argument('<date>', 'the date (YYYY-MM-DD or dd/mm/yyyy)');
   examples(common(logArgs(logging.command('meeting'))).description('Record one meeting that took place'), ['mentorship log meeting zoe.obrien@lse.ac.uk 1 2026-01-20']).action(
-    action(() => import('./commands/log.js'), 'meeting'),
+    action(() => import('./commands/log/index.js'), 'meeting'),
   );
   examples(common(logArgs(logging.command('no-response'))).description('Record that the student says their mentor has not replied about a meeting'), [
     'mentorship log no-response zoe.obrien@lse.ac.uk 1 2026-02-03',
-  ]).action(action(() => import('./commands/log.js'), 'no-response'));
+  ]).action(action(() => import('./commands/log/index.js'), 'no-response'));
 
   const reporting = verb(program, 'report', 'supply|chase|feedback|programme: reports, supply (before matching), chase (who is overdue), feedback, programme (success metrics)', [
     'mentorship report supply',
     'mentorship report chase --as-of 2026-02-10',
     'mentorship report programme',
   ]);
-  const loadReport = () => import('./commands/report.js');
+  const loadReport = () => import('./commands/report/index.js');
   examples(common(reporting.command('supply')).description('Students asking and mentor places offered, by sector and support area'), ['mentorship report supply']).action(action(loadReport, 'supply'));
   examples(
     common(reporting.command('chase'))
@@ -166,7 +166,7 @@ export function buildProgram(io: CliIo): Command {
       .option('--explain <email>', 'why this student got their mentor, and the best alternatives')
       .option('--allow-mentor <email>', 'let a mentor who did not answer chases take new students again (repeatable)', collect, [] as string[]),
     ['mentorship match', 'mentorship match --fair', 'mentorship match --explain zoe.obrien@lse.ac.uk'],
-  ).action(action(() => import('./commands/match.js')));
+  ).action(action(() => import('./commands/match/index.js')));
 
   examples(
     common(program.command('confirm').argument('[review_file]', 'the review sheet after editing (default out/match-review.xlsx)'))
@@ -174,28 +174,28 @@ export function buildProgram(io: CliIo): Command {
       .option('--all', 'confirm every proposed pair')
       .option('--completed', "after the programme's end: mark every confirmed pair completed"),
     ['mentorship confirm out/match-review.xlsx', 'mentorship confirm reviewed.csv', 'mentorship confirm --all', 'mentorship confirm --completed'],
-  ).action(action(() => import('./commands/confirm.js')));
+  ).action(action(() => import('./commands/confirm/index.js')));
 
   examples(
     common(program.command('withdraw').argument('<email>', "the student's (or mentor's) email"))
       .description("End a pair; it stays in the history and the mentor's place is freed for re-matching")
       .option('--reason <text>', 'why the pair ended'),
     ['mentorship withdraw sam.taylor@lse.ac.uk --reason "chased three times"'],
-  ).action(action(() => import('./commands/withdraw.js')));
+  ).action(action(() => import('./commands/withdraw/index.js')));
 
   examples(
     common(program.command('export')).description(
       "Write each side's view of their partner (permitted fields only) to out/export/ as CSV and XLSX",
     ),
     ['mentorship export', 'mentorship export --dry-run'],
-  ).action(action(() => import('./commands/export.js')));
+  ).action(action(() => import('./commands/export/index.js')));
 
   const mailing = verb(program, 'emails', 'intro|chase|feedback: write email drafts (.eml for Outlook, .txt, .html) under out/emails/KIND/', [
     'mentorship emails intro',
     'mentorship emails chase --record',
     'mentorship emails feedback --survey final',
   ]);
-  const loadEmails = () => import('./commands/emails.js');
+  const loadEmails = () => import('./commands/emails/index.js');
   examples(
     common(mailing.command('intro'))
       .description('Introduce each newly confirmed pair (and notify both sides of a pair that ended)')
@@ -219,20 +219,20 @@ export function buildProgram(io: CliIo): Command {
   examples(
     common(program.command('status'), { writes: false }).description('Counts, and the next step to take'),
     ['mentorship status', 'mentorship status --json'],
-  ).action(action(() => import('./commands/status.js')));
+  ).action(action(() => import('./commands/status/index.js')));
 
   examples(
     common(program.command('purge'))
       .description('Delete personal data past the retention date; keep the aggregate figures')
       .option('--before <date>', 'purge programmes that ended before this date (default: the retention date)'),
     ['mentorship purge --dry-run', 'mentorship purge --before 2027-06-01 --yes'],
-  ).action(action(() => import('./commands/purge.js')));
+  ).action(action(() => import('./commands/purge/index.js')));
 
   examples(
     common(program.command('demo').argument('[dir]', 'folder for the demo workspace', 'mentorship-demo'))
       .description('Run the whole year on the bundled sample data in a new workspace'),
     ['mentorship demo', 'mentorship demo /tmp/try-it'],
-  ).action(action(() => import('./commands/demo.js')));
+  ).action(action(() => import('./commands/demo/index.js')));
 
   return program;
 }

@@ -32,18 +32,18 @@ async function parse(argv: string[]): Promise<{ call?: Call; error?: CommanderEr
 }
 
 const handlers = {
-  init: async () => (await import('../src/commands/init.js')).run,
-  import: async () => (await import('../src/commands/import.js')).run,
-  log: async () => (await import('../src/commands/log.js')).run,
-  report: async () => (await import('../src/commands/report.js')).run,
-  match: async () => (await import('../src/commands/match.js')).run,
-  confirm: async () => (await import('../src/commands/confirm.js')).run,
-  withdraw: async () => (await import('../src/commands/withdraw.js')).run,
-  export: async () => (await import('../src/commands/export.js')).run,
-  emails: async () => (await import('../src/commands/emails.js')).run,
-  status: async () => (await import('../src/commands/status.js')).run,
-  purge: async () => (await import('../src/commands/purge.js')).run,
-  demo: async () => (await import('../src/commands/demo.js')).run,
+  init: async () => (await import('../src/commands/init/index.js')).run,
+  import: async () => (await import('../src/commands/import/index.js')).run,
+  log: async () => (await import('../src/commands/log/index.js')).run,
+  report: async () => (await import('../src/commands/report/index.js')).run,
+  match: async () => (await import('../src/commands/match/index.js')).run,
+  confirm: async () => (await import('../src/commands/confirm/index.js')).run,
+  withdraw: async () => (await import('../src/commands/withdraw/index.js')).run,
+  export: async () => (await import('../src/commands/export/index.js')).run,
+  emails: async () => (await import('../src/commands/emails/index.js')).run,
+  status: async () => (await import('../src/commands/status/index.js')).run,
+  purge: async () => (await import('../src/commands/purge/index.js')).run,
+  demo: async () => (await import('../src/commands/demo/index.js')).run,
 };
 
 const MAP = { map: [] as string[] };

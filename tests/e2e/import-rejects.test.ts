@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { rejectsNames } from '../../src/commands/import-rejects.js';
+import { rejectsNames } from '../../src/commands/import/rejects.js';
 import { makeWorkspace, runCli } from '../helpers/cli.js';
 import { smallCohort } from '../core/followup/builders.js';
 

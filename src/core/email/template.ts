@@ -1,5 +1,5 @@
 // Email templates: front matter, a strict Handlebars body, and the rendered email. Pure: the
-// caller reads the file (see src/commands/email-drafts.ts loadTemplate).
+// caller reads the file (see src/commands/emails/drafts.ts loadTemplate).
 //
 //   compileTemplate(source, { name, file, scheme, spec }) -> CompiledTemplate   (throws DataError)
 //   template.render(context) -> RenderedEmail { to, cc, subject, text, html }    (throws DataError)

@@ -1,0 +1,116 @@
+// mentorship confirm [REVIEW_FILE] [--all]
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Context } from '../../context.js';
+import { DataError, UsageError } from '../../errors.js';
+import type { RawTable } from '../../io/csv-read.js';
+import { readInput } from '../../io/input.js';
+import { applyDecisions, type Applied, readReview, REVIEW_SHEET } from '../../core/match/review.js';
+import { loadExclusions, loadMatches, loadMentors, loadStudents, stageAudit, stageExclusions, stageMatches, REVIEW_FILE } from '../../workspace/store.js';
+import { changeWorkspace, describeChanges, isoNow } from '../../workspace/change.js';
+import { warnTimeline } from '../../workspace/timeline.js';
+import { completePairs } from '../../core/completion.js';
+import { todayIso } from '../../context.js';
+
+export interface ConfirmOptions {
+  all?: boolean;
+  completed?: boolean;
+}
+
+/** confirm --completed: after the programme's end, every confirmed pair becomes completed. */
+async function complete(ctx: Context): Promise<void> {
+  const changed = await changeWorkspace(ctx, 'confirm completed', (ws, tx) => {
+    const done = completePairs(loadMatches(ws), ws.scheme, todayIso(ctx));
+    if (!done.ok) throw new UsageError(done.why, done.fix);
+    if (done.completed) {
+      stageMatches(tx, done.matches);
+      stageAudit(tx, ws, { at: isoNow(ctx), command: 'confirm completed', completed: done.completed });
+    }
+    return done.completed;
+  });
+  if (ctx.opts.json) {
+    ctx.printJson({ completed: changed.result, dryRun: changed.dryRun, changes: changed.changes });
+    return;
+  }
+  describeChanges(ctx, changed);
+  ctx.info(changed.result ? `${changed.result} pair(s) ${changed.dryRun ? 'would be' : 'are now'} completed in data/matches.csv.` : 'No confirmed pairs left to complete.');
+  if (!changed.dryRun) ctx.info('Next: mentorship emails feedback --survey final, mentorship report programme, and mentorship purge when the retention date comes.');
+}
+
+/** The Review sheet if the workbook still has one; a sheet re-saved from a CSV has another name. */
+async function readSheet(abs: string, shown: string): Promise<RawTable> {
+  try {
+    return await readInput(abs, shown, { sheet: REVIEW_SHEET });
+  } catch (err) {
+    if (err instanceof DataError && /no sheet called/.test(err.message)) return readInput(abs, shown);
+    throw err;
+  }
+}
+
+function report(ctx: Context, a: Applied, source: string, dryRun: boolean): void {
+  const parts = [`${a.approved} approved`, `${a.rejected} rejected`, `${a.reassigned.length} reassigned`];
+  if (a.already) parts.push(`${a.already} already confirmed`);
+  ctx.info(`${source}: ${parts.join(', ')}; ${a.undecided} proposal(s) still waiting for a decision.`);
+  for (const r of a.reassigned) ctx.info(`  ${r.student}: reassigned from ${r.from} to ${r.to} (confirmed)`);
+  if (dryRun) return;
+  if (a.rejected) ctx.info(`Rejected pairs are in data/exclusions.csv and will not be proposed again; run mentorship match to propose new mentors for those students.`);
+  else if (a.approved + a.reassigned.length > 0) ctx.info('Next: mentorship export, then mentorship emails intro.');
+}
+
+export async function run(ctx: Context, reviewFile: string | undefined, opts: ConfirmOptions): Promise<void> {
+  if (opts.completed) {
+    if (reviewFile !== undefined || opts.all) throw new UsageError('--completed takes no review sheet and no --all', 'mentorship confirm --completed');
+    return complete(ctx);
+  }
+  if (reviewFile !== undefined && opts.all) {
+    throw new UsageError('give a review sheet or --all, not both', 'mentorship confirm out/match-review.xlsx, or mentorship confirm --all');
+  }
+  let source = '--all';
+  const changed = await changeWorkspace(ctx, 'confirm', async (ws, tx) => {
+    warnTimeline(ctx, ws, 'confirm');
+    const now = ctx.now();
+    let lines: Parameters<typeof applyDecisions>[0]['lines'] = 'all';
+    let adopt: { rel: string; bytes: Buffer } | null = null;
+    if (!opts.all) {
+      const abs = reviewFile !== undefined ? path.resolve(ctx.cwd, reviewFile) : ws.abs(REVIEW_FILE);
+      source = reviewFile ?? REVIEW_FILE;
+      if (reviewFile === undefined && !fs.existsSync(abs)) {
+        throw new DataError('there is no review sheet', { file: REVIEW_FILE }, 'run mentorship match first, or give the saved sheet: mentorship confirm FILE (or confirm --all)');
+      }
+      lines = readReview(await readSheet(abs, source));
+      // A sheet edited where match wrote it has now been applied: let the next match replace it
+      // without --force by recording its current contents as what the tool knows about.
+      const rel = ws.rel(abs);
+      if (rel.startsWith('out/') && !rel.includes('..')) adopt = { rel, bytes: fs.readFileSync(abs) };
+    }
+    const exclusions = loadExclusions(ws);
+    const applied = applyDecisions({
+      file: source, matches: loadMatches(ws), exclusions, students: loadStudents(ws, now), mentors: loadMentors(ws, now),
+      scheme: ws.scheme, lines, at: isoNow(ctx),
+    });
+    const decided = applied.approved + applied.rejected + applied.reassigned.length;
+    if (decided > 0) {
+      stageMatches(tx, applied.matches);
+      if (applied.exclusions.length !== exclusions.length) stageExclusions(tx, applied.exclusions);
+      stageAudit(tx, ws, {
+        at: isoNow(ctx), command: 'confirm', file: source, approved: applied.approved, rejected: applied.rejected,
+        reassigned: applied.reassigned.length, undecided: applied.undecided,
+      });
+    }
+    if (adopt && (decided > 0 || applied.already > 0)) tx.write(adopt.rel, adopt.bytes, { generated: true });
+    return applied;
+  });
+  const a = changed.result;
+  if (ctx.opts.json) {
+    const { matches: _m, exclusions: _e, ...counts } = a;
+    ctx.printJson({ ...counts, source, dryRun: changed.dryRun, changes: changed.changes });
+  } else {
+    if (a.approved + a.rejected + a.reassigned.length === 0 && !a.already) {
+      if (opts.all) ctx.info('There are no proposals to confirm: run mentorship match first.');
+      else ctx.warn(`${source}: no decisions found. Write approve, reject or a mentor's email in the decision column, or run mentorship confirm --all.`);
+      return;
+    }
+    report(ctx, a, source, changed.dryRun);
+  }
+  describeChanges(ctx, changed);
+}

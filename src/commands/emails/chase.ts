@@ -1,0 +1,74 @@
+// mentorship emails chase [--record] [--as-of DATE]: drafts to the people `report chase` says to
+// chase. Only --record counts them (data/chases.csv), so previewing never counts as chasing.
+import type { Context } from '../../context.js';
+import { DataError } from '../../errors.js';
+import { chaseContext, schemeContext } from '../../core/email/contexts.js';
+import { chasesToRecord, type ChaseReport } from '../../core/followup/chase.js';
+import { FILES, loadChases, loadMentors, loadStudents, stageAudit, stageChases } from '../../workspace/store.js';
+import { type Draft, type DraftIndexRow, draftsAudit, loadTemplate, stageDrafts } from './drafts.js';
+import type { EmailsOptions } from './index.js';
+import { printChaseSummary } from '../../ui/chase-summary.js';
+import { buildChaseReport, parseAsOf } from '../../workspace/followup.js';
+import { changeWorkspace, describeChanges, isoNow } from '../../workspace/change.js';
+import { warnTimeline } from '../../workspace/timeline.js';
+
+interface ChaseDrafts {
+  report: ChaseReport;
+  drafts: DraftIndexRow[];
+  recorded: number;
+  folder: string;
+}
+
+export async function run(ctx: Context, opts: EmailsOptions): Promise<void> {
+  const changed = await changeWorkspace(ctx, 'emails chase', async (ws, tx): Promise<ChaseDrafts> => {
+    const asOf = parseAsOf(ctx, ws, opts.asOf);
+    warnTimeline(ctx, ws, 'chase', asOf);
+    const report = buildChaseReport(ctx, ws, asOf);
+    const result: ChaseDrafts = { report, drafts: [], recorded: 0, folder: 'out/emails/chase' };
+    // Nobody to chase: leave the drafts of the last run alone (they may be waiting to be sent).
+    if (!report.toChase.length) return result;
+    const now = ctx.now();
+    const students = new Map(loadStudents(ws, now).map((s) => [s.email, s]));
+    const mentors = new Map(loadMentors(ws, now).map((m) => [m.email, m]));
+    const templates = { student: loadTemplate(ws, 'chase-student'), mentor: loadTemplate(ws, 'chase-mentor') };
+    const base = schemeContext(ws.scheme);
+    const drafts: Draft[] = report.toChase.map((t) => {
+      const student = students.get(t.student_email);
+      const mentor = mentors.get(t.mentor_email);
+      if (!student || !mentor) {
+        throw new DataError(
+          `the confirmed pair ${t.student_email} / ${t.mentor_email} names someone who is not in the data files`,
+          { file: FILES.matches },
+          'import the missing person again, or withdraw the pair (mentorship withdraw EMAIL), then run this again',
+        );
+      }
+      const [recipient, partner] = t.role === 'student' ? [student, mentor] : [mentor, student];
+      const email = templates[t.role].render(chaseContext(ws.scheme, { recipient, role: t.role, partner, meeting: t.meeting, due: t.due, chasedBefore: t.previous }, base));
+      return { key: `${t.role}|${t.email}|${t.student_email}|${t.meeting}`, role: t.role, email, index: { Meeting: String(t.meeting), 'Chased before': String(t.previous), Reason: t.reason } };
+    });
+    result.drafts = await stageDrafts(ctx, tx, ws, 'chase', drafts);
+    if (opts.record) {
+      stageChases(tx, [...loadChases(ws), ...chasesToRecord(report.toChase, asOf)]);
+      result.recorded = report.toChase.length;
+    }
+    stageAudit(tx, ws, {
+      at: isoNow(ctx), command: 'emails chase', as_of: asOf, recorded: result.recorded,
+      ...draftsAudit(result.drafts, [templates.student, templates.mentor]),
+    });
+    return result;
+  });
+  const r = changed.result;
+  if (ctx.opts.json) {
+    ctx.printJson({ asOf: r.report.asOf, toChase: r.report.toChase, withdraw: r.report.withdraw, rematch: r.report.rematch, drafts: r.drafts, recorded: r.recorded, dryRun: changed.dryRun, changes: changed.changes });
+    return;
+  }
+  for (const d of r.drafts) ctx.print(`${d.role.padEnd(7)} ${d.recipient_name} <${d.recipient_email}>  ${d.subject}`);
+  printChaseSummary(ctx, r.report);
+  for (const p of r.report.withdraw) ctx.info(`  not chased, to withdraw: ${p.student_email} (mentorship withdraw ${p.student_email}; frees ${p.rematch_mentor})`);
+  for (const p of r.report.rematch) ctx.info(`  not chased, to re-match: ${p.student_email}, whose mentor ${p.mentor_email} did not answer ${p.mentor_chases.length} chases (mentorship match offers another mentor)`);
+  if (!r.drafts.length) ctx.info('No chase drafts written: nobody is due a chase.');
+  else if (changed.dryRun) ctx.info(`Would write ${r.drafts.length} chase draft(s) in ${r.folder}/${opts.record ? ' and record them in data/chases.csv' : ''}.`);
+  else if (opts.record) ctx.info(`Wrote ${r.drafts.length} chase draft(s) in ${r.folder}/ and recorded ${r.recorded} chase(s) in data/chases.csv.`);
+  else ctx.info(`Wrote ${r.drafts.length} chase draft(s) in ${r.folder}/. Not recorded: when you send them, run mentorship emails chase --record${opts.asOf ? ` --as-of ${r.report.asOf}` : ''}.`);
+  describeChanges(ctx, changed);
+}

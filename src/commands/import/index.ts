@@ -1,0 +1,191 @@
+// mentorship import students|mentors|meetings|feedback FILE...
+import type { Context } from '../../context.js';
+import { DataError, oneLine, UsageError } from '../../errors.js';
+import { progress } from '../../ui/progress.js';
+import { type ChosenColumn, parseMapOptions, unmatchedRuleNotes } from '../../core/import/columns.js';
+import type { PresetOption } from '../../core/import/layout.js';
+import { type Duplicate, type ImportFile, planImport } from '../../core/import/incoming.js';
+import { fieldsOf, type PeopleTarget } from '../../core/import/people.js';
+import type { MappingRule } from '../../core/scheme/schema.js';
+import type { Mentor, RowProblem, Student } from '../../core/types.js';
+import type { Transaction } from '../../io/transaction.js';
+import { loadMentors, loadStudents, stageAudit, stagePeople } from '../../workspace/store.js';
+import type { Workspace } from '../../workspace/workspace.js';
+import { askForColumns, unmappedError } from './column-prompt.js';
+import { readPeopleFile } from './read.js';
+import { rememberedLines, stageRememberedMappings } from './remember-mappings.js';
+import { replaceableIn, stageRejects } from './rejects.js';
+import { changeWorkspace, describeChanges, isoNow } from '../../workspace/change.js';
+
+export interface ImportOptions {
+  preset: PresetOption;
+  map: string[];
+  sheet?: string;
+  encoding?: string;
+  delimiter?: string;
+  strict?: boolean;
+  survey?: string;
+}
+
+export interface ImportSummary {
+  kind: PeopleTarget;
+  files: string[];
+  imported: number;
+  updated: number;
+  unchanged: number;
+  older: number;
+  rejected: number;
+  duplicates: Duplicate[];
+  dropped: { file: string; row: number; reason: string }[];
+  rejects: RowProblem[];
+  warnings: RowProblem[];
+  notes: string[];
+  rejectFiles: string[];
+  total: number;
+  /** Columns mapped by hand and now remembered in scheme.json (exact header rules). */
+  remembered: MappingRule[];
+  /** Remembered rules replaced because their question was renamed. */
+  replaced: MappingRule[];
+}
+
+function memory(): string {
+  const m = process.memoryUsage();
+  return `heap ${Math.round(m.heapUsed / 1e6)} MB, buffers ${Math.round(m.arrayBuffers / 1e6)} MB, rss ${Math.round(m.rss / 1e6)} MB`;
+}
+
+export async function importPeople(ctx: Context, kind: PeopleTarget, files: string[], opts: ImportOptions) {
+  const maps = parseMapOptions(opts.map ?? [], [...fieldsOf(kind)]);
+  return changeWorkspace(ctx, `import ${kind}`, async (ws, tx) => build(ctx, ws, tx, kind, files, opts, maps));
+}
+
+async function build(
+  ctx: Context, ws: Workspace, tx: Transaction, kind: PeopleTarget, files: string[], opts: ImportOptions, maps: Map<string, string | null>,
+): Promise<ImportSummary> {
+  const now = ctx.now();
+  const maxYear = now.getUTCFullYear() + 1;
+  const summary: ImportSummary = {
+    kind, files, imported: 0, updated: 0, unchanged: 0, older: 0, rejected: 0, duplicates: [], dropped: [], rejects: [],
+    warnings: [], notes: [], rejectFiles: [], total: 0, remembered: [], replaced: [],
+  };
+  // The stored people first: what reading a big data file takes is let go before the inputs are read.
+  const stored: (Student | Mentor)[] = kind === 'students' ? loadStudents(ws, now) : loadMentors(ws, now);
+  // A person cannot be both a student and a mentor: the other side's emails are all that is needed.
+  const otherSide = new Set((kind === 'students' ? loadMentors(ws, now) : loadStudents(ws, now)).map((p) => p.email));
+  const inputs: ImportFile[] = [];
+  const chosen: ChosenColumn[] = [];
+  let stale: MappingRule[] | null = null;
+  const bar = progress(ctx.stderr, `importing ${kind}`, 0, !ctx.opts.quiet);
+  for (const file of files) {
+    const read = await readPeopleFile(ctx, file, {
+      kind, scheme: ws.scheme, opts, maps, tick: (n) => bar.tick(summary.total + n),
+      ask: (c, p, f) => askForColumns(c, p, f, kind, ws.scheme), unmapped: (p, f, a) => unmappedError(p, f, kind, ws.scheme, a),
+    });
+    summary.notes.push(...read.notes);
+    chosen.push(...read.chosen);
+    // A rule is stale only if no file of this import has its column.
+    stale = stale === null ? read.stale : stale.filter((r) => read.stale.includes(r));
+    summary.total += read.answers;
+    inputs.push({ table: read.table, plan: read.plan });
+  }
+  bar.end();
+  ctx.debug(`read ${summary.total} rows; ${memory()}`);
+  const plan = planImport({ target: kind, scheme: ws.scheme, maxYear, files: inputs, stored, otherSide });
+  inputs.length = 0;
+  ctx.debug(`planned ${plan.people.length} ${kind}; ${memory()}`);
+  Object.assign(summary, {
+    imported: plan.imported, updated: plan.updated, unchanged: plan.unchanged, older: plan.older, rejected: plan.rejects.length,
+    duplicates: plan.duplicates, dropped: plan.dropped, warnings: plan.warnings, rejects: plan.rejects.flatMap((r) => r.problems),
+  });
+  summary.notes.push(...plan.notes);
+  if (opts.strict && summary.rejected > 0) {
+    const first = summary.rejects[0]!;
+    throw new DataError(
+      `${summary.rejected} row(s) rejected and --strict is set, so nothing was imported. First: ${first.reason} (value "${first.value}")`,
+      { file: first.file, row: first.row, column: first.column },
+      'fix the rows (run without --strict to get them in out/rejects/), then import again',
+    );
+  }
+  // Every row rejected: the data stay as they were; only the rejects (and the audit line) are written.
+  const allRejected = summary.rejected > 0 && summary.imported + summary.updated + summary.unchanged + summary.older === 0;
+  if (!allRejected) stagePeople(tx, kind, plan.people);
+  summary.rejectFiles = stageRejects(tx, kind, files, plan.rejects, replaceableIn(ws), summary.notes);
+  const remembered = stageRememberedMappings(tx, ws, kind, chosen, stale ?? []);
+  summary.remembered = remembered.added;
+  summary.replaced = remembered.replaced;
+  // Reported, never silently ignored: a remembered question no file of this import has.
+  summary.notes.push(...unmatchedRuleNotes(kind, (stale ?? []).filter((r) => !remembered.replaced.includes(r))));
+  stageAudit(tx, ws, {
+    at: isoNow(ctx), command: `import ${kind}`, files, imported: summary.imported, updated: summary.updated,
+    unchanged: summary.unchanged, rejected: summary.rejected, duplicates: summary.duplicates.length,
+  });
+  return summary;
+}
+
+function report(ctx: Context, s: ImportSummary, dryRun: boolean): void {
+  const c = ctx.chalk;
+  const limit = ctx.opts.verbose ? Infinity : 10;
+  for (const d of s.dropped.slice(0, limit)) ctx.info(`${d.file}, row ${d.row}: skipped, ${d.reason}`);
+  for (const d of s.duplicates.slice(0, limit)) {
+    ctx.info(
+      `duplicate: ${d.email} submitted ${d.dropped.length + 1} times; kept ${d.kept.file} row ${d.kept.row}${d.kept.submitted_at ? ` (${d.kept.submitted_at})` : ''}, dropped ${d.dropped.map((x) => `${x.file} row ${x.row}`).join(', ')}`,
+    );
+  }
+  for (const r of s.rejects.slice(0, limit)) {
+    ctx.info(`${c.red('rejected:')} ${r.file}, row ${r.row}, column "${oneLine(r.column)}": ${oneLine(r.reason)}${r.value ? ` (value "${oneLine(r.value.slice(0, 60))}")` : ''}`);
+  }
+  if (s.rejects.length > limit) ctx.info(`  ... and ${s.rejects.length - limit} more rejected (see out/rejects/, or --verbose)`);
+  const seen = new Set<string>();
+  let shown = 0;
+  for (const w of s.warnings) {
+    const key = `${w.column}|${w.value}|${w.reason}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (shown++ < limit) ctx.warn(`${w.file}, row ${w.row}, column "${oneLine(w.column)}": ${oneLine(w.reason)}`);
+  }
+  if (shown > limit) ctx.info(`  ... and ${shown - limit} more warnings (--verbose shows all)`);
+  for (const n of s.notes) ctx.warn(oneLine(n));
+  const line = [
+    `${c.bold(String(s.imported))} imported`,
+    `${s.updated} updated`,
+    `${s.unchanged} unchanged`,
+    `${s.rejected ? c.red(String(s.rejected)) : '0'} rejected`,
+    `${s.duplicates.length} duplicate${s.duplicates.length === 1 ? '' : 's'}`,
+  ];
+  if (s.older) line.push(`${s.older} older than the stored answer (kept the stored one)`);
+  if (s.dropped.length) line.push(`${s.dropped.length} preview/test skipped`);
+  ctx.info(`${s.kind}: ${line.join(', ')}`);
+  if (s.rejectFiles.length) ctx.info(`Rejected rows, to fix and import again: ${s.rejectFiles.join(', ')}`);
+  for (const l of rememberedLines(s.kind, { added: s.remembered, replaced: s.replaced }, dryRun)) ctx.info(oneLine(l));
+}
+
+export async function run(ctx: Context, kind: string, files: string[], opts: ImportOptions): Promise<void> {
+  if (kind === 'pairs' || kind === 'exclusions') {
+    await (await import('./pairs.js')).run(ctx, kind, files, opts);
+    return;
+  }
+  if (kind === 'meetings' || kind === 'feedback') {
+    const mod = await import('./followup.js');
+    await mod.run(ctx, kind, files, opts);
+    return;
+  }
+  if (kind !== 'students' && kind !== 'mentors') {
+    throw new UsageError(`cannot import "${kind}"`, 'use: mentorship import students|mentors|meetings|feedback|pairs|exclusions FILE...');
+  }
+  const changed = await importPeople(ctx, kind, files, opts);
+  if (ctx.opts.json) ctx.printJson({ ...changed.result, dryRun: changed.dryRun, changes: changed.changes });
+  else report(ctx, changed.result, changed.dryRun);
+  describeChanges(ctx, changed);
+  nothingStored(changed.result);
+}
+
+/** An import that stored nothing because every row was rejected failed, after writing its rejects. */
+function nothingStored(s: ImportSummary): void {
+  if (s.rejected === 0 || s.imported + s.updated + s.unchanged + s.older > 0) return;
+  throw new DataError(
+    `nothing was imported: all ${s.rejected} row${s.rejected === 1 ? ' was' : 's were'} rejected`,
+    { file: s.files[0] },
+    s.rejectFiles.length
+      ? `fix the rows in ${s.rejectFiles.join(', ')} (the reasons are in its first columns) and import that file, or fix the settings and import the export again`
+      : 'see the reasons above, fix them, then import again',
+  );
+}
