@@ -138,5 +138,7 @@ export async function run(ctx: Context, dir: string, opts: InitOptions): Promise
   }
   ctx.info(`\nNext: review scheme.json (the ${result.year} timeline, sharing policy, vocabularies), then`);
   const rel = path.relative(ctx.cwd, result.workspace) || '.';
-  ctx.info(`  cd ${rel} && mentorship import students APPLICATIONS.xlsx`);
+  // Two lines, not `cd X && ...`: Windows PowerShell 5 has no `&&`. Quoted when it holds a space.
+  ctx.info(`  cd ${/[\s'"&]/.test(rel) ? `"${rel}"` : rel}`);
+  ctx.info('  mentorship import students APPLICATIONS.xlsx');
 }
