@@ -14,11 +14,9 @@ import { DataError, errnoReason } from '../errors.js';
 import { sha256 } from './bytes.js';
 import { type FsPort, nodeFs } from './fs-port.js';
 import { BAK_SUFFIX, patiently, TMP_SUFFIX } from './held.js';
-import { STATE_DIR } from './manifest.js';
+import { JOURNAL, JOURNAL_PATH, LOCK_PATH, STATE_DIR } from './state.js';
 
-export { BAK_SUFFIX, STATE_DIR, TMP_SUFFIX };
-export const JOURNAL = 'journal.json';
-export const JOURNAL_PATH = `${STATE_DIR}/${JOURNAL}`;
+export { BAK_SUFFIX, JOURNAL, JOURNAL_PATH, STATE_DIR, TMP_SUFFIX };
 /** Put in a folder built whole, so that a rollback removes only a folder the commit made. */
 export const NEW_FOLDER_MARK = `.new-folder${TMP_SUFFIX}`;
 
@@ -85,7 +83,7 @@ function badPath(p: string): string | null {
   if (p.startsWith('/')) return `"${p}" is an absolute path`;
   const parts = p.split('/');
   if (parts.some((s) => s === '' || s === '.' || s === '..')) return `"${p}" leaves its folder`;
-  if (p === STATE_DIR || p === JOURNAL_PATH || p === `${STATE_DIR}/lock`) return `"${p}" is the tool's own state`;
+  if (p === STATE_DIR || p === JOURNAL_PATH || p === LOCK_PATH) return `"${p}" is the tool's own state`;
   return null;
 }
 

@@ -16,9 +16,9 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { DataError, errnoReason } from '../errors.js';
 import { type FsPort, nodeFs } from './fs-port.js';
-import { STATE_DIR } from './manifest.js';
+import { LOCK_PATH, STATE_DIR } from './state.js';
 
-export const LOCK_PATH = `${STATE_DIR}/lock`;
+export { LOCK_PATH };
 /** A lock from another computer older than this is abandoned (see the README). */
 export const ABANDONED_MS = 60 * 60 * 1000;
 const UNREADABLE_MS = 10_000;

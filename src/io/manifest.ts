@@ -7,9 +7,9 @@ import { DataError } from '../errors.js';
 import { type FsPort, nodeFs } from './fs-port.js';
 import { patiently } from './held.js';
 
-export const STATE_DIR = '.mentorship';
-export const MANIFEST = 'generated.json';
-export const MANIFEST_PATH = `${STATE_DIR}/${MANIFEST}`;
+import { MANIFEST, MANIFEST_PATH, STATE_DIR } from './state.js';
+
+export { MANIFEST, MANIFEST_PATH, STATE_DIR };
 
 const Manifest = z.record(z.string(), z.string());
 

@@ -8,13 +8,16 @@ import { toExcelCsv } from '../io/csv-write.js';
 import type { Transaction } from '../io/transaction.js';
 import { chaseReport, type ChaseReport, type NoResponse } from '../core/followup/chase.js';
 import { programmeFigures, type ProgrammeFigures } from '../core/followup/programme.js';
-import { AGGREGATES_FILE, type Aggregates, emptyAggregates, parseAggregates } from '../core/followup/purge.js';
+import { type Aggregates, emptyAggregates, parseAggregates } from '../core/followup/purge.js';
 import { normaliseEmail, parseDate } from '../core/import/values.js';
 import { loadChases, loadFeedback, loadMatches, loadMeetings, loadMentors, loadStudents, readTable } from './store.js';
 import type { Workspace } from './workspace.js';
+import { FILES } from './layout.js';
+
+const AGGREGATES_FILE = FILES.aggregates;
 
 /** Students' reports that their mentor has not responded (written by `mentorship log no-response`). */
-export const NO_RESPONSE_FILE = 'data/no-response.csv';
+export const NO_RESPONSE_FILE = FILES.noResponse;
 const NO_RESPONSE_KEYS = ['student_email', 'mentor_email', 'meeting', 'date'] as const;
 
 export function loadNoResponse(ws: Workspace): NoResponse[] {

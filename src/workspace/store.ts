@@ -13,21 +13,9 @@ import { peopleColumns, personRow } from '../core/store/people-rows.js';
 import type { Chase, Exclusion, FeedbackAnswer, Match, Meeting, Mentor, RowProblem, Student } from '../core/types.js';
 import type { Introduction } from '../core/email/introductions.js';
 import type { Workspace } from './workspace.js';
+import { FILES, REVIEW_FILE } from './layout.js';
 
-export const FILES = {
-  students: 'data/students.csv',
-  mentors: 'data/mentors.csv',
-  matches: 'data/matches.csv',
-  meetings: 'data/meetings.csv',
-  chases: 'data/chases.csv',
-  introductions: 'data/introductions.csv',
-  feedback: 'data/feedback.csv',
-  exclusions: 'data/exclusions.csv',
-  audit: 'data/audit.jsonl',
-} as const;
-
-/** The review sheet `match` writes and `confirm` reads back. */
-export const REVIEW_FILE = 'out/match-review.xlsx';
+export { FILES, REVIEW_FILE };
 
 export function readTable(ws: Workspace, rel: string): { file: string; rows: string[][]; rowNumbers: number[] } | null {
   const abs = ws.abs(rel);

@@ -11,6 +11,7 @@ import { changeWorkspace, describeChanges, isoNow } from '../../workspace/change
 import { warnTimeline } from '../../workspace/timeline.js';
 import { completePairs } from '../../core/completion.js';
 import { todayIso } from '../../context.js';
+import { inOut } from '../../workspace/layout.js';
 
 export interface ConfirmOptions {
   all?: boolean;
@@ -81,7 +82,7 @@ export async function run(ctx: Context, reviewFile: string | undefined, opts: Co
       // A sheet edited where match wrote it has now been applied: let the next match replace it
       // without --force by recording its current contents as what the tool knows about.
       const rel = ws.rel(abs);
-      if (rel.startsWith('out/') && !rel.includes('..')) adopt = { rel, bytes: fs.readFileSync(abs) };
+      if (inOut(rel) && !rel.includes('..')) adopt = { rel, bytes: fs.readFileSync(abs) };
     }
     const exclusions = loadExclusions(ws);
     const applied = applyDecisions({

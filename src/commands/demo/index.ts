@@ -10,6 +10,7 @@ import type { Context } from '../../context.js';
 import { DataError, UsageError } from '../../errors.js';
 import { FIXTURES_DIR } from '../../paths.js';
 import { readCsvBytes } from '../../io/csv-read.js';
+import { DATA_DIR, emailsDir, EXPORT_DIR, FILES, OUT_DIR, PROGRAMME_REPORT, REVIEW_FILE, reportFile, STATE_DIR } from '../../workspace/layout.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -47,7 +48,7 @@ function setSurveyLinks(root: string): string {
 
 /** The mentors of data/matches.csv's proposed pairs, to tell which freed mentors got a new student. */
 function proposedMentors(root: string): string[] {
-  const { rows } = readCsvBytes(fs.readFileSync(path.join(root, 'data/matches.csv')), 'data/matches.csv');
+  const { rows } = readCsvBytes(fs.readFileSync(path.join(root, FILES.matches)), FILES.matches);
   const head = rows[0] ?? [];
   const [status, mentor] = [head.indexOf('status'), head.indexOf('mentor_email')];
   return rows.slice(1).filter((r) => r[status] === 'proposed').map((r) => r[mentor] ?? '');
@@ -162,7 +163,7 @@ function prepare(ctx: Context, root: string): void {
   if (!ctx.opts.force) throw new UsageError(`${root} exists and is not empty`, 'choose another folder (mentorship demo DIR), or add --force to reuse it');
   if (!fs.existsSync(path.join(root, 'scheme.json'))) return;
   // Only a workspace's own folders go, so an earlier demo does not leak into this one.
-  for (const sub of ['data', 'out', '.mentorship']) fs.rmSync(path.join(root, sub), { recursive: true, force: true });
+  for (const sub of [DATA_DIR, OUT_DIR, STATE_DIR]) fs.rmSync(path.join(root, sub), { recursive: true, force: true });
 }
 
 export async function runDemo(ctx: Context, dir: string): Promise<{ workspace: string; steps: StepResult[] }> {
@@ -203,7 +204,7 @@ export async function runDemo(ctx: Context, dir: string): Promise<{ workspace: s
   return { workspace: root, steps: results };
 }
 
-const OPEN = ['out/reports/programme.html', 'out/match-review.xlsx', 'out/export/for-students.xlsx', 'out/emails/intro/index.csv', 'out/reports/chase.xlsx', 'out/reports/feedback.xlsx'];
+const OPEN = [PROGRAMME_REPORT, REVIEW_FILE, `${EXPORT_DIR}/for-students.xlsx`, `${emailsDir('intro')}/index.csv`, reportFile('chase', 'xlsx'), reportFile('feedback', 'xlsx')];
 
 export async function run(ctx: Context, dir: string): Promise<void> {
   if (ctx.opts.dryRun) throw new UsageError('demo has no --dry-run: it only ever writes to its own new folder', 'run mentorship demo /tmp/somewhere-new');

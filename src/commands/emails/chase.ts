@@ -11,6 +11,7 @@ import { printChaseSummary } from '../../ui/chase-summary.js';
 import { buildChaseReport, parseAsOf } from '../../workspace/followup.js';
 import { changeWorkspace, describeChanges, isoNow } from '../../workspace/change.js';
 import { warnTimeline } from '../../workspace/timeline.js';
+import { emailsDir } from '../../workspace/layout.js';
 
 interface ChaseDrafts {
   report: ChaseReport;
@@ -24,7 +25,7 @@ export async function run(ctx: Context, opts: EmailsOptions): Promise<void> {
     const asOf = parseAsOf(ctx, ws, opts.asOf);
     warnTimeline(ctx, ws, 'chase', asOf);
     const report = buildChaseReport(ctx, ws, asOf);
-    const result: ChaseDrafts = { report, drafts: [], recorded: 0, folder: 'out/emails/chase' };
+    const result: ChaseDrafts = { report, drafts: [], recorded: 0, folder: emailsDir('chase') };
     // Nobody to chase: leave the drafts of the last run alone (they may be waiting to be sent).
     if (!report.toChase.length) return result;
     const now = ctx.now();

@@ -29,6 +29,7 @@ import type { Role } from '../../core/types.js';
 import { TEMPLATES_DIR } from '../../paths.js';
 import { progress } from '../../ui/progress.js';
 import type { Workspace } from '../../workspace/workspace.js';
+import { emailsDir } from '../../workspace/layout.js';
 
 export interface Draft {
   /** Stable identity of this draft within its kind, e.g. "student@x|mentor@y" (file names derive from it). */
@@ -113,12 +114,12 @@ function baseNames(kind: string, drafts: readonly Draft[]): string[] {
 
 /** Whether each draft of the batch is on disk already (its .eml), named as stageDrafts names it. */
 export function draftsOnDisk(ws: Workspace, kind: string, drafts: readonly Draft[]): boolean[] {
-  return baseNames(kind, drafts).map((base) => fs.existsSync(ws.abs(`out/emails/${kind}/${base}.eml`)));
+  return baseNames(kind, drafts).map((base) => fs.existsSync(ws.abs(`${emailsDir(kind)}/${base}.eml`)));
 }
 
 export async function stageDrafts(ctx: Context, tx: Transaction, ws: Workspace, kind: string, drafts: readonly Draft[]): Promise<DraftIndexRow[]> {
   if (!/^[a-z0-9-]+$/.test(kind)) throw new UsageError(`"${kind}" is not a kind of email`);
-  const folder = `out/emails/${kind}`;
+  const folder = emailsDir(kind);
   const bases = baseNames(kind, drafts);
   const date = ctx.now();
   const from = ws.scheme.from ? { from: ws.scheme.from } : {};

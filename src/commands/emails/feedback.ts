@@ -12,6 +12,7 @@ import type { EmailsOptions } from './index.js';
 import { changeWorkspace, describeChanges, isoNow } from '../../workspace/change.js';
 import { warnTimeline } from '../../workspace/timeline.js';
 import { isPlaceholderLink } from '../../core/scheme/defaults.js';
+import { emailsDir } from '../../workspace/layout.js';
 
 export async function run(ctx: Context, opts: EmailsOptions): Promise<void> {
   const changed = await changeWorkspace(ctx, 'emails feedback', async (ws, tx) => {
@@ -53,7 +54,7 @@ export async function run(ctx: Context, opts: EmailsOptions): Promise<void> {
     }));
     const rows: DraftIndexRow[] = await stageDrafts(ctx, tx, ws, 'feedback', drafts);
     stageAudit(tx, ws, { at: isoNow(ctx), command: 'emails feedback', survey, ...draftsAudit(rows, [template]) });
-    return { survey, title: def.title, defaulted: !opts.survey, drafts: rows, folder: 'out/emails/feedback' };
+    return { survey, title: def.title, defaulted: !opts.survey, drafts: rows, folder: emailsDir('feedback') };
   });
   const r = changed.result;
   if (ctx.opts.json) {

@@ -12,6 +12,7 @@ import type { EmailsOptions } from './index.js';
 import { loadConfirmedPairs } from '../../workspace/pairs.js';
 import { changeWorkspace, isoNow } from '../../workspace/change.js';
 import { warnTimeline } from '../../workspace/timeline.js';
+import { emailsDir } from '../../workspace/layout.js';
 
 export interface IntroSummary {
   pairs: number;
@@ -131,7 +132,7 @@ export async function draftIntroductions(ctx: Context, opts: EmailsOptions) {
       notices: plan.notify.length, recorded: toRecord.length, ...draftsAudit(rows.filter((r) => r.extra[NEW] === 'yes'), [toStudent, toMentor]),
     });
     return {
-      pairs: pairs.length, drafts: rows, folder: 'out/emails/intro', added: rows.filter((r) => r.extra[NEW] === 'yes').length,
+      pairs: pairs.length, drafts: rows, folder: emailsDir('intro'), added: rows.filter((r) => r.extra[NEW] === 'yes').length,
       kept: rows.filter((r) => r.extra[NEW] !== 'yes').length, removedPairs: plan.remove.length, notices,
       noticesAdded: notices.filter((r) => r.extra[NEW] === 'yes').length, recorded: toRecord.length,
     };

@@ -8,6 +8,7 @@ import { DEFAULT_SHARING } from '../../core/policy/widening.js';
 import { stageAudit } from '../../workspace/store.js';
 import { loadConfirmedPairs } from '../../workspace/pairs.js';
 import { changeWorkspace, describeChanges, isoNow } from '../../workspace/change.js';
+import { EXPORT_DIR } from '../../workspace/layout.js';
 
 export interface ExportSummary {
   pairs: number;
@@ -19,7 +20,7 @@ export interface ExportSummary {
   withheld: { to_students: Record<string, number>; to_mentors: Record<string, number> };
 }
 
-const FOLDER = 'out/export';
+const FOLDER = EXPORT_DIR;
 
 export async function exportProfiles(ctx: Context) {
   return changeWorkspace(ctx, 'export', async (ws, tx) => {

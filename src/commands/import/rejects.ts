@@ -7,6 +7,7 @@ import type { RejectedRow } from '../../core/import/people.js';
 import { csvLine, excelCsvChunks } from '../../io/csv-write.js';
 import { generatedFiles, type Transaction } from '../../io/transaction.js';
 import type { Workspace } from '../../workspace/workspace.js';
+import { REJECTS_DIR } from '../../workspace/layout.js';
 
 export type ImportKind = 'students' | 'mentors' | 'meetings' | 'feedback' | 'pairs' | 'exclusions';
 
@@ -70,7 +71,7 @@ export function rejectsNames(kind: ImportKind, files: readonly string[]): Map<st
     let name = base;
     for (let n = 2; taken.has(nameKey(name)); n++) name = `${base}-${n}`;
     taken.add(nameKey(name));
-    names.set(file, `out/rejects/${name}.rejects.csv`);
+    names.set(file, `${REJECTS_DIR}/${name}.rejects.csv`);
   }
   return names;
 }

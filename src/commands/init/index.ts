@@ -13,6 +13,7 @@ import { TEMPLATES_DIR } from '../../paths.js';
 import { loadExclusions, loadMatches, stageExclusions } from '../../workspace/store.js';
 import { loadScheme, makeWorkspace, SCHEME_FILE } from '../../workspace/workspace.js';
 import { isoNow } from '../../workspace/change.js';
+import { DATA_DIR, OUT_DIR } from '../../workspace/layout.js';
 
 export interface InitOptions {
   name?: string;
@@ -117,7 +118,7 @@ export async function initWorkspace(ctx: Context, dir: string, opts: InitOptions
   );
   for (const folder of ['data', 'out', 'templates']) tx.folder(folder);
   const planned = tx.commit().map((c) => c.path);
-  return { workspace: root, year: yearLabel(year), created: [...planned, 'data/', 'out/'], ...(from ? { from } : {}) };
+  return { workspace: root, year: yearLabel(year), created: [...planned, `${DATA_DIR}/`, `${OUT_DIR}/`], ...(from ? { from } : {}) };
 }
 
 export async function run(ctx: Context, dir: string, opts: InitOptions): Promise<void> {

@@ -15,6 +15,7 @@ import { openWorkspace, type Workspace } from '../../workspace/workspace.js';
 import { loadNoResponse } from '../../workspace/followup.js';
 import { changeWorkspace, describeChanges, isoNow } from '../../workspace/change.js';
 import { warnTimeline } from '../../workspace/timeline.js';
+import { FILES } from '../../workspace/layout.js';
 
 export interface MatchOptions {
   fair?: boolean;
@@ -26,8 +27,8 @@ function loadInput(ctx: Context, ws: Workspace, opts: MatchOptions): MatchInput 
   const now = ctx.now();
   const allowMentors = (opts.allowMentor ?? []).map((e) => normaliseEmail(e) ?? e.trim().toLowerCase());
   const input = { students: loadStudents(ws, now), mentors: loadMentors(ws, now), matches: loadMatches(ws), exclusions: loadExclusions(ws), scheme: ws.scheme, allowMentors };
-  if (!input.students.length) throw new DataError('there are no students to match', { file: 'data/students.csv' }, 'import the applications first: mentorship import students FILE');
-  if (!input.mentors.length) throw new DataError('there are no mentors to match', { file: 'data/mentors.csv' }, 'import the alumni applications first: mentorship import mentors FILE');
+  if (!input.students.length) throw new DataError('there are no students to match', { file: FILES.students }, 'import the applications first: mentorship import students FILE');
+  if (!input.mentors.length) throw new DataError('there are no mentors to match', { file: FILES.mentors }, 'import the alumni applications first: mentorship import mentors FILE');
   return input;
 }
 
@@ -109,7 +110,7 @@ async function propose(ctx: Context, opts: MatchOptions): Promise<void> {
     });
     const unmatchedRows = unmatched.map((u) => ({ email: problem.pool[u.row]!.email, reason: u.reason, detail: u.detail }));
     const ends = rematch.map((p) => ({ student_email: p.student_email, mentor_email: p.mentor_email, reason: unresponsiveReason(p) }));
-    return { summary, unmatched: unmatchedRows, files: [REVIEW_FILE, 'data/matches.csv'], ended: ends };
+    return { summary, unmatched: unmatchedRows, files: [REVIEW_FILE, FILES.matches], ended: ends };
   });
   const { summary, unmatched, files, ended } = changed.result;
   if (ctx.opts.json) {
@@ -157,7 +158,7 @@ async function explain(ctx: Context, email: string, opts: MatchOptions): Promise
       const isMentor = input.mentors.some((m) => m.email === wanted);
       throw new DataError(
         isMentor ? `${wanted} is a mentor; --explain takes a student's email` : `no student has the email ${wanted}`,
-        { file: 'data/students.csv' },
+        { file: FILES.students },
         isMentor ? 'give the email of one of their students' : 'check the spelling against data/students.csv',
       );
     }

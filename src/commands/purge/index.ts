@@ -11,9 +11,8 @@ import { AUDIT_FILE, AGGREGATES_FILE, identifiers, mentionsAnyone, purgeChoice, 
 import { loadMentors, loadStudents } from '../../workspace/store.js';
 import { liveFigures, stageAggregates } from '../../workspace/followup.js';
 import { changeWorkspace, describeChanges, isoNow } from '../../workspace/change.js';
+import { inData, MANIFEST_PATH, STATE_DIR } from '../../workspace/layout.js';
 
-const STATE_DIR = '.mentorship';
-const MANIFEST = `${STATE_DIR}/generated.json`;
 
 function walk(root: string): string[] {
   const out: string[] = [];
@@ -53,7 +52,7 @@ async function confirmPurge(ctx: Context, files: number, decision: PurgeDecision
 
 /** Drop the manifest entries of files that are gone: their paths can hold people's names. */
 function pruneManifest(root: string): void {
-  const abs = path.join(root, MANIFEST);
+  const abs = path.join(root, MANIFEST_PATH);
   if (!fs.existsSync(abs)) return;
   let manifest: Record<string, string>;
   try {
@@ -145,7 +144,7 @@ export async function run(ctx: Context, opts: { before?: string }): Promise<void
   // Thousands of drafts would drown the message: one line per folder.
   const byFolder = new Map<string, number>();
   for (const f of r.removed) {
-    const folder = f.startsWith('data/') || f.split('/').length <= 2 ? f : `${path.posix.dirname(f)}/`;
+    const folder = inData(f) || f.split('/').length <= 2 ? f : `${path.posix.dirname(f)}/`;
     byFolder.set(folder, (byFolder.get(folder) ?? 0) + 1);
   }
   for (const [f, count] of byFolder) ctx.info(`  ${changed.dryRun ? 'would delete' : 'deleted'} ${f}${count > 1 ? ` (${count} files)` : ''}`);

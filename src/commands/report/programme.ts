@@ -8,6 +8,7 @@ import { renderProgrammeHtml } from '../../core/report/programme-html.js';
 import { liveFigures, loadAggregates, stageAggregates } from '../../workspace/followup.js';
 import { stageReport } from './output.js';
 import { changeWorkspace, describeChanges } from '../../workspace/change.js';
+import { PROGRAMME_REPORT } from '../../workspace/layout.js';
 
 const pct = (r: number | null) => (r === null ? '' : `${Math.round(r * 1000) / 10}%`);
 
@@ -88,8 +89,8 @@ export async function run(ctx: Context, _opts: unknown = {}): Promise<void> {
     }
     if (!figures) return { figures: null, purgedOn, files: [] as string[] };
     const files = await stageReport(ctx, tx, 'programme', sheets(figures));
-    tx.write('out/reports/programme.html', renderProgrammeHtml(figures, { purged: purgedOn }));
-    files.push('out/reports/programme.html');
+    tx.write(PROGRAMME_REPORT, renderProgrammeHtml(figures, { purged: purgedOn }));
+    files.push(PROGRAMME_REPORT);
     return { figures, purgedOn, files };
   });
   const { figures, purgedOn, files } = changed.result;

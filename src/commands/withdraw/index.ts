@@ -8,6 +8,7 @@ import { planWithdrawal } from '../../core/match/withdraw.js';
 import type { Match } from '../../core/types.js';
 import { loadMatches, loadMentors, loadStudents, stageAudit, stageMatches } from '../../workspace/store.js';
 import { changeWorkspace, describeChanges, isoNow } from '../../workspace/change.js';
+import { FILES } from '../../workspace/layout.js';
 
 export interface WithdrawOptions {
   reason?: string;
@@ -35,7 +36,7 @@ export async function run(ctx: Context, email: string, opts: WithdrawOptions): P
     if (!plan.ok) {
       const known = loadStudents(ws, now).some((s) => s.email === wanted) ? 'student' : loadMentors(ws, now).some((m) => m.email === wanted) ? 'mentor' : null;
       if (!known) throw new DataError(`no student or mentor has the email ${wanted}`, {}, 'check the spelling against data/students.csv and data/mentors.csv');
-      throw new DataError(`the ${known} ${wanted} has no proposed or confirmed pair to withdraw`, { file: 'data/matches.csv' }, 'nothing to do; mentorship status shows the pairs');
+      throw new DataError(`the ${known} ${wanted} has no proposed or confirmed pair to withdraw`, { file: FILES.matches }, 'nothing to do; mentorship status shows the pairs');
     }
     const { side, ending, reason } = plan;
     if (ending.length > 1 && ctx.interactive && !ctx.opts.dryRun) {

@@ -4,9 +4,10 @@ import type { Scheme } from '../scheme/schema.js';
 import { addMonths } from '../timeline.js';
 import { MENTOR_FIELDS, STUDENT_FIELDS } from '../types.js';
 import type { ProgrammeFigures } from './programme.js';
+import { FILES, inData, inOut, STATE_DIR } from '../../workspace/layout.js';
 
-export const AGGREGATES_FILE = 'data/aggregates.json';
-export const AUDIT_FILE = 'data/audit.jsonl';
+export const AGGREGATES_FILE = FILES.aggregates;
+export const AUDIT_FILE = FILES.audit;
 
 export interface Aggregates {
   version: 1;
@@ -59,7 +60,7 @@ export function purgeDue(scheme: Scheme, today: string, before?: string): PurgeD
  */
 export function personalFiles(files: readonly string[]): string[] {
   return files
-    .filter((f) => (f.startsWith('data/') && f !== AGGREGATES_FILE && f !== AUDIT_FILE) || f.startsWith('out/'))
+    .filter((f) => (inData(f) && f !== AGGREGATES_FILE && f !== AUDIT_FILE) || inOut(f))
     .sort();
 }
 
@@ -68,7 +69,7 @@ export function personalFiles(files: readonly string[]): string[] {
  * reads for participants' names and addresses (the administrator's own files, which it never
  * removes but warns about). The tool's state folder and the kept figures are neither.
  */
-export function purgeChoice(files: readonly string[], stateDir = '.mentorship'): { remove: string[]; scan: string[] } {
+export function purgeChoice(files: readonly string[], stateDir = STATE_DIR): { remove: string[]; scan: string[] } {
   const remove = personalFiles(files);
   const removing = new Set(remove);
   const scan = files.filter((f) => !removing.has(f) && !f.startsWith(`${stateDir}/`) && f !== AGGREGATES_FILE && f !== AUDIT_FILE);

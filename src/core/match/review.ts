@@ -9,6 +9,7 @@ import { UNMATCHED_TEXT, type Unmatched } from './explain.js';
 import { placesOf, type Solved } from './plan.js';
 import { BLOCK_TEXT, isActive, mentorRules, pairKey, readHistory } from './rules.js';
 import { scorePair } from './score.js';
+import { FILES } from '../../workspace/layout.js';
 
 export const REVIEW_SHEET = 'Review';
 export const UNMATCHED_SHEET = 'Unmatched';
@@ -200,7 +201,7 @@ export function applyDecisions(input: ApplyInput): Applied {
     input.lines === 'all'
       ? matches.flatMap((m, i) => (m.status === 'proposed' ? [{ row: i + 2, student_email: m.student_email, mentor_email: m.mentor_email, decision: { kind: 'approve' } as const }] : []))
       : input.lines;
-  const where = (line: ReviewLine, column = 'decision') => ({ file: input.lines === 'all' ? 'data/matches.csv' : file, row: line.row, ...(input.lines === 'all' ? {} : { column }) });
+  const where = (line: ReviewLine, column = 'decision') => ({ file: input.lines === 'all' ? FILES.matches : file, row: line.row, ...(input.lines === 'all' ? {} : { column }) });
 
   const acts: Act[] = [];
   let already = 0;
