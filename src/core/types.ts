@@ -1,4 +1,6 @@
 // The shapes every part of the core agrees on. Values are already validated (see src/core/import).
+import type { z } from 'zod';
+import type { ChaseRow, ExclusionRow, FeedbackRow, MeetingRow } from './store/rows.js';
 
 export type Side = 'students' | 'mentors';
 export type Role = 'student' | 'mentor';
@@ -80,37 +82,13 @@ export interface Match {
   reason: string; // why withdrawn, or the note of a decision
 }
 
-export interface Meeting {
-  student_email: string;
-  mentor_email: string;
-  meeting: number; // 1..3
-  date: string; // ISO date
-  source: string; // file name or 'log'
-}
+export type Meeting = z.infer<typeof MeetingRow>;
 
-export interface Chase {
-  email: string;
-  role: Role;
-  date: string; // ISO date
-  meeting: number;
-  reason: string;
-}
+export type Chase = z.infer<typeof ChaseRow>;
 
-export interface FeedbackAnswer {
-  respondent: string; // email
-  role: Role | '';
-  survey: string;
-  question: string;
-  answer: string;
-  submitted_at: string;
-}
+export type FeedbackAnswer = z.infer<typeof FeedbackRow>;
 
-export interface Exclusion {
-  student_email: string;
-  mentor_email: string;
-  reason: string;
-  added_at: string;
-}
+export type Exclusion = z.infer<typeof ExclusionRow>;
 
 /** One problem with one cell of an input, reported as data (file, row, column, value, reason). */
 export interface RowProblem {

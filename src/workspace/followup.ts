@@ -10,6 +10,7 @@ import { chaseReport, type ChaseReport, type NoResponse } from '../core/followup
 import { programmeFigures, type ProgrammeFigures } from '../core/followup/programme.js';
 import { type Aggregates, emptyAggregates, parseAggregates } from '../core/followup/purge.js';
 import { normaliseEmail, parseDate } from '../core/import/values.js';
+import { NoResponseRow } from '../core/store/rows.js';
 import { loadChases, loadFeedback, loadMatches, loadMeetings, loadMentors, loadStudents, readTable } from './store.js';
 import type { Workspace } from './workspace.js';
 import { FILES } from './layout.js';
@@ -39,13 +40,13 @@ export function loadNoResponse(ws: Workspace): NoResponse[] {
       const [i, why] = bad as [number, string];
       throw new DataError(`${why} (value "${get(i)}")`, { file: NO_RESPONSE_FILE, row, column: NO_RESPONSE_KEYS[i] }, 'correct the cell, or undo the hand edit, then run the command again');
     }
-    out.push({ student_email: student!, mentor_email: mentor ?? '', meeting, date: date! });
+    out.push(NoResponseRow.parse({ student_email: student, mentor_email: mentor ?? '', meeting, date }));
   }
   return out;
 }
 
 export function stageNoResponse(tx: Transaction, rows: readonly NoResponse[]): void {
-  tx.write(NO_RESPONSE_FILE, toExcelCsv(NO_RESPONSE_KEYS.map((k) => ({ key: k, header: k, type: k === 'meeting' ? 'integer' : 'text' })), rows as unknown as Record<string, string>[]));
+  tx.write(NO_RESPONSE_FILE, toExcelCsv(NO_RESPONSE_KEYS.map((k) => ({ key: k, header: k, type: k === 'meeting' ? 'integer' : 'text' })), rows));
 }
 
 export function parseAsOf(ctx: Context, ws: Workspace, value: string | undefined): string {

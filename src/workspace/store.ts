@@ -10,6 +10,7 @@ import type { Transaction } from '../io/transaction.js';
 import { planColumns } from '../core/import/pipeline.js';
 import { normaliseEmail, parseDate, parseDateTime } from '../core/import/values.js';
 import { peopleColumns, personRow } from '../core/store/people-rows.js';
+import { ChaseRow, ExclusionRow, FeedbackRow, IntroductionRow, MeetingRow } from '../core/store/rows.js';
 import type { Chase, Exclusion, FeedbackAnswer, Match, Meeting, Mentor, RowProblem, Student } from '../core/types.js';
 import type { Introduction } from '../core/email/introductions.js';
 import type { Workspace } from './workspace.js';
@@ -255,11 +256,11 @@ const MEETING_SPEC: FieldSpec[] = [
 export const MEETING_COLUMNS: Column[] = MEETING_SPEC.map((f) => ({ key: f.key, header: f.key, type: f.kind === 'int' ? 'integer' : 'text' }));
 
 export function loadMeetings(ws: Workspace): Meeting[] {
-  return readRecords(ws, FILES.meetings, MEETING_SPEC).map(({ record }) => record as unknown as Meeting);
+  return readRecords(ws, FILES.meetings, MEETING_SPEC).map(({ record }) => MeetingRow.parse(record));
 }
 
 export function stageMeetings(tx: Transaction, meetings: readonly Meeting[]): void {
-  tx.write(FILES.meetings, toExcelCsv(MEETING_COLUMNS, meetings as unknown as Record<string, string>[]));
+  tx.write(FILES.meetings, toExcelCsv(MEETING_COLUMNS, meetings));
 }
 
 const CHASE_SPEC: FieldSpec[] = [
@@ -272,11 +273,11 @@ const CHASE_SPEC: FieldSpec[] = [
 export const CHASE_COLUMNS: Column[] = CHASE_SPEC.map((f) => ({ key: f.key, header: f.key, type: f.kind === 'int' ? 'integer' : 'text' }));
 
 export function loadChases(ws: Workspace): Chase[] {
-  return readRecords(ws, FILES.chases, CHASE_SPEC).map(({ record }) => record as unknown as Chase);
+  return readRecords(ws, FILES.chases, CHASE_SPEC).map(({ record }) => ChaseRow.parse(record));
 }
 
 export function stageChases(tx: Transaction, chases: readonly Chase[]): void {
-  tx.write(FILES.chases, toExcelCsv(CHASE_COLUMNS, chases as unknown as Record<string, string>[]));
+  tx.write(FILES.chases, toExcelCsv(CHASE_COLUMNS, chases));
 }
 
 // data/introductions.csv: what `emails intro --record` recorded as sent. kind: intro (the
@@ -290,11 +291,11 @@ const INTRODUCTION_SPEC: FieldSpec[] = [
 const INTRODUCTION_COLUMNS: Column[] = INTRODUCTION_SPEC.map((f) => ({ key: f.key, header: f.key, type: 'text' }));
 
 export function loadIntroductions(ws: Workspace): Introduction[] {
-  return readRecords(ws, FILES.introductions, INTRODUCTION_SPEC).map(({ record }) => ({ ...(record as unknown as Introduction), kind: record.kind === 'withdrawal' ? 'withdrawal' : 'intro' }));
+  return readRecords(ws, FILES.introductions, INTRODUCTION_SPEC).map(({ record }) => IntroductionRow.parse(record));
 }
 
 export function stageIntroductions(tx: Transaction, rows: readonly Introduction[]): void {
-  tx.write(FILES.introductions, toExcelCsv(INTRODUCTION_COLUMNS, rows as unknown as Record<string, string>[]));
+  tx.write(FILES.introductions, toExcelCsv(INTRODUCTION_COLUMNS, rows));
 }
 
 const FEEDBACK_SPEC: FieldSpec[] = [
@@ -308,11 +309,11 @@ const FEEDBACK_SPEC: FieldSpec[] = [
 export const FEEDBACK_COLUMNS: Column[] = FEEDBACK_SPEC.map((f) => ({ key: f.key, header: f.key, type: 'text' }));
 
 export function loadFeedback(ws: Workspace): FeedbackAnswer[] {
-  return readRecords(ws, FILES.feedback, FEEDBACK_SPEC).map(({ record }) => record as unknown as FeedbackAnswer);
+  return readRecords(ws, FILES.feedback, FEEDBACK_SPEC).map(({ record }) => FeedbackRow.parse(record));
 }
 
 export function stageFeedback(tx: Transaction, answers: readonly FeedbackAnswer[]): void {
-  tx.write(FILES.feedback, toExcelCsv(FEEDBACK_COLUMNS, answers as unknown as Record<string, string>[]));
+  tx.write(FILES.feedback, toExcelCsv(FEEDBACK_COLUMNS, answers));
 }
 
 const EXCLUSION_SPEC: FieldSpec[] = [
@@ -324,11 +325,11 @@ const EXCLUSION_SPEC: FieldSpec[] = [
 export const EXCLUSION_COLUMNS: Column[] = EXCLUSION_SPEC.map((f) => ({ key: f.key, header: f.key, type: 'text' }));
 
 export function loadExclusions(ws: Workspace): Exclusion[] {
-  return readRecords(ws, FILES.exclusions, EXCLUSION_SPEC).map(({ record }) => record as unknown as Exclusion);
+  return readRecords(ws, FILES.exclusions, EXCLUSION_SPEC).map(({ record }) => ExclusionRow.parse(record));
 }
 
 export function stageExclusions(tx: Transaction, exclusions: readonly Exclusion[]): void {
-  tx.write(FILES.exclusions, toExcelCsv(EXCLUSION_COLUMNS, exclusions as unknown as Record<string, string>[]));
+  tx.write(FILES.exclusions, toExcelCsv(EXCLUSION_COLUMNS, exclusions));
 }
 
 // ---- the audit log ----

@@ -5,16 +5,13 @@
 import { leaverOf } from '../match/rules.js';
 import type { Match } from '../types.js';
 import { UNRESPONSIVE } from '../followup/chase.js';
+import type { z } from 'zod';
+import type { IntroductionRow } from '../store/rows.js';
 
 export type NoticeKind = 'intro' | 'withdrawal';
 
 /** One row of data/introductions.csv: an introduction (or a withdrawal notice) recorded as sent. */
-export interface Introduction {
-  student_email: string;
-  mentor_email: string;
-  date: string;
-  kind: NoticeKind;
-}
+export type Introduction = z.infer<typeof IntroductionRow>;
 
 /** The key of a pair's drafts; file names carry a hash of it, so drafts are found by pair. */
 export function introKey(student: string, mentor: string): string {

@@ -4,17 +4,14 @@ import type { Scheme } from '../scheme/schema.js';
 import { addDays, daysBetween } from '../timeline.js';
 import type { Chase, Match, Meeting, Mentor, Role, Student } from '../types.js';
 import { dueDates, type DueDate, isOverdue } from './schedule.js';
+import type { z } from 'zod';
+import type { NoResponseRow } from '../store/rows.js';
 
 /** A person is not chased again within this many days of their last chase. */
 export const RECHASE_DAYS = 7;
 
 /** A student told the administrator that their mentor has not answered about a meeting. */
-export interface NoResponse {
-  student_email: string;
-  mentor_email: string;
-  meeting: number;
-  date: string;
-}
+export type NoResponse = z.infer<typeof NoResponseRow>;
 
 export interface ChaseInput {
   scheme: Scheme;
