@@ -10,7 +10,7 @@ import type { Transaction } from '../io/transaction.js';
 import { planColumns } from '../core/import/pipeline.js';
 import { normaliseEmail, parseDate, parseDateTime } from '../core/import/values.js';
 import { peopleColumns, personRow } from '../core/store/people-rows.js';
-import { ChaseRow, ExclusionRow, FeedbackRow, IntroductionRow, MeetingRow } from '../core/store/rows.js';
+import { ChaseRow, ExclusionRow, FeedbackRow, IntroductionRow, MatchRow, MeetingRow } from '../core/store/rows.js';
 import type { Chase, Exclusion, FeedbackAnswer, Match, Meeting, Mentor, RowProblem, Student } from '../core/types.js';
 import type { Introduction } from '../core/email/introductions.js';
 import type { Workspace } from './workspace.js';
@@ -205,23 +205,7 @@ export const MATCH_COLUMNS: Column[] = MATCH_SPEC.map((f) => ({
 }));
 
 export function loadMatches(ws: Workspace): Match[] {
-  return readRecords(ws, FILES.matches, MATCH_SPEC).map(({ record: r }) => ({
-    student_email: r.student_email as string,
-    mentor_email: r.mentor_email as string,
-    status: r.status as Match['status'],
-    score: r.score as number,
-    breakdown: {
-      sector: r.sector_points as number,
-      support: r.support_points as number,
-      programme: r.programme_points as number,
-      location: r.location_points as number,
-    },
-    shared_sectors: r.shared_sectors as string[],
-    shared_support: r.shared_support as string[],
-    proposed_at: r.proposed_at as string,
-    decided_at: r.decided_at as string,
-    reason: r.reason as string,
-  }));
+  return readRecords(ws, FILES.matches, MATCH_SPEC).map(({ record }) => MatchRow.parse(record));
 }
 
 export function matchRow(m: Match): Record<string, string | number | string[]> {

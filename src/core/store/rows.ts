@@ -3,8 +3,39 @@
 // read (emails lower-cased, dates ISO, numbers numbers) by workspace/store.ts, which reports a bad
 // cell with its file, row, column and fix; a row that still fails here is a bug, not a hand edit.
 import { z } from 'zod';
+import type { Match } from '../types.js';
 
 const role = z.enum(['student', 'mentor']);
+
+/** data/matches.csv: one pair; the file's flat score columns become the match's breakdown. */
+export const MatchRow = z
+  .object({
+    student_email: z.string(),
+    mentor_email: z.string(),
+    status: z.enum(['proposed', 'confirmed', 'withdrawn', 'completed']),
+    score: z.number(),
+    sector_points: z.number(),
+    support_points: z.number(),
+    programme_points: z.number(),
+    location_points: z.number(),
+    shared_sectors: z.array(z.string()),
+    shared_support: z.array(z.string()),
+    proposed_at: z.string(),
+    decided_at: z.string(),
+    reason: z.string(),
+  })
+  .transform(({ sector_points, support_points, programme_points, location_points, ...r }): Match => ({
+    student_email: r.student_email,
+    mentor_email: r.mentor_email,
+    status: r.status,
+    score: r.score,
+    breakdown: { sector: sector_points, support: support_points, programme: programme_points, location: location_points },
+    shared_sectors: r.shared_sectors,
+    shared_support: r.shared_support,
+    proposed_at: r.proposed_at,
+    decided_at: r.decided_at,
+    reason: r.reason,
+  }));
 
 /** data/meetings.csv: one meeting (1 to 3) of a pair, logged or imported. */
 export const MeetingRow = z.object({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChaseRow, FeedbackRow, IntroductionRow, MeetingRow, NoResponseRow } from '../../../src/core/store/rows.js';
+import * as rows from '../../../src/core/store/rows.js';
 
 describe('data file row schemas', () => {
   it('reads an empty introduction kind as an intro, and keeps a withdrawal', () => {
@@ -20,5 +21,14 @@ describe('data file row schemas', () => {
   it('keeps only the columns of the file', () => {
     const row = ChaseRow.parse({ email: 'a@x.org', role: 'mentor', date: '2026-10-01', meeting: 2, reason: 'no reply', extra: 'x' });
     expect(Object.keys(row).sort()).toEqual(['date', 'email', 'meeting', 'reason', 'role']);
+  });
+});
+
+describe('matches row schema', () => {
+  it('turns the flat score columns into the breakdown and refuses an unknown status', () => {
+    const row = { student_email: 's@x.org', mentor_email: 'm@x.org', status: 'confirmed', score: 7, sector_points: 3, support_points: 2, programme_points: 1, location_points: 1, shared_sectors: ['law'], shared_support: [], proposed_at: '', decided_at: '', reason: '' };
+    const { MatchRow } = rows;
+    expect(MatchRow.parse(row).breakdown).toEqual({ sector: 3, support: 2, programme: 1, location: 1 });
+    expect(MatchRow.safeParse({ ...row, status: 'maybe' }).success).toBe(false);
   });
 });
