@@ -172,10 +172,13 @@ async function importFeedback(ws: Workspace, tx: Transaction, ctx: Context, file
     chosen.push(...resolved.mapped.filter((c) => c.field !== null));
     stale = stale === null ? resolved.unmatchedRules : stale.filter((r) => resolved.unmatchedRules.includes(r));
     if (columns.email < 0) {
+      // As for check-ins: the columns compactly, and only a column whose header or answers fit.
+      const sample = table.rows.slice(layout.firstDataIndex, layout.firstDataIndex + 200);
+      const fit = fittingColumns('email', layout.headers, resolved.fieldAt, sample)[0];
       throw new DataError(
-        `no column holds the respondents' email addresses. Columns: ${layout.headers.filter((h) => h.trim()).map((h) => `"${h}"`).join(', ')}`,
+        `no column holds the respondents' email addresses. Columns: ${compactColumns(layout.headers.filter((h) => h.trim())) || '(none)'}`,
         { file },
-        `add --map "HEADER=email" naming the email column, or a rule in scheme.json "mappings.feedback"`,
+        `${fit === undefined ? 'no column looks like email addresses: add --map "COLUMN=email" naming the column that holds them' : `add --map "${layout.headers[fit]}=email"`}, or a rule in scheme.json "mappings.feedback"`,
       );
     }
     if (!columns.questions.length) throw new DataError('no question columns found (only metadata and the email)', { file }, 'export the survey with its answers');
