@@ -2,10 +2,12 @@
 // loads nothing heavier than commander (no exceljs, no zod schemas, no solver).
 import { Command, CommanderError, Option } from 'commander';
 import type { Context, GlobalOptions } from './context.js';
+import type { Outcome } from './outcome.js';
 
-// Each handler declares its own argument types; commander hands them over positionally.
+// Each handler declares its own argument types; commander hands them over positionally. It returns
+// its Outcome, which src/ui/render.ts prints (void: a handler that still prints for itself).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Handler = (ctx: Context, ...args: any[]) => Promise<void>;
+type Handler = (ctx: Context, ...args: any[]) => Promise<Outcome | void>;
 
 function examples(cmd: Command, lines: string[]): Command {
   return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`);
@@ -44,7 +46,8 @@ function readingOptions(cmd: Command, { preset = true }: { preset?: boolean } = 
 }
 
 export interface CliIo {
-  run(load: () => Promise<{ run: Handler }>, globals: GlobalOptions, args: unknown[]): Promise<void>;
+  /** `command` is the full name (`report supply`), which the --json envelope carries. */
+  run(load: () => Promise<{ run: Handler }>, globals: GlobalOptions, args: unknown[], command: string): Promise<void>;
   writeOut(text: string): void;
   writeErr(text: string): void;
 }
@@ -83,7 +86,8 @@ export function buildProgram(io: CliIo): Command {
       const cmd = args[args.length - 1] as Command;
       const positional = args.slice(0, -2);
       const opts = args[args.length - 2];
-      await io.run(load, globalsOf(cmd), [...fixed, ...positional, opts]);
+      const name = cmd.parent && cmd.parent.parent ? `${cmd.parent.name()} ${cmd.name()}` : cmd.name();
+      await io.run(load, globalsOf(cmd), [...fixed, ...positional, opts], name);
     };
 
   examples(

@@ -2,6 +2,7 @@
 import type { Readable, Writable } from 'node:stream';
 import type { ChalkInstance } from 'chalk';
 import type { FsPort } from './io/fs-port.js';
+import type { Message } from './outcome.js';
 
 export interface GlobalOptions {
   workspace?: string;
@@ -29,12 +30,17 @@ export interface Context {
   chalk: ChalkInstance;
   /** Prompts are allowed: stdin is a terminal and --yes was not given. */
   interactive: boolean;
-  /** For people, on stderr; silent with --quiet. */
+  /**
+   * For people, as the run goes: on stderr (info is silent with --quiet, and with --json, whose
+   * envelope carries it); both are kept in `said` for the --json envelope.
+   */
   info(message: string): void;
   warn(message: string): void;
+  said: Message[];
   debug(message: string): void;
-  /** Data, on stdout. */
+  /** @deprecated return the text in the handler's Outcome; src/ui/render.ts prints it. */
   print(text: string): void;
+  /** @deprecated return the result in the handler's Outcome; src/ui/render.ts prints the envelope. */
   printJson(value: unknown): void;
 }
 

@@ -4,6 +4,8 @@ import { buildProgram, CommanderError } from './cli.js';
 import type { Context, GlobalOptions, OutStream } from './context.js';
 import { describeError, UsageError } from './errors.js';
 import type { FsPort } from './io/fs-port.js';
+import type { Message } from './outcome.js';
+import { render } from './ui/render.js';
 import { makeChalk } from './ui/color.js';
 import { jsonForTerminal, terminalSafe } from './ui/terminal.js';
 
@@ -29,7 +31,9 @@ function clock(env: NodeJS.ProcessEnv): () => Date {
 export function makeContext(opts: GlobalOptions, io: Required<Omit<MainIo, 'fs'>> & Pick<MainIo, 'fs'>): Context {
   const chalk = makeChalk(io.env, Boolean(io.stderr.isTTY));
   const colours = chalk.level > 0;
+  const said: Message[] = [];
   return {
+    said,
     cwd: io.cwd,
     env: io.env,
     stdout: io.stdout,
@@ -41,9 +45,11 @@ export function makeContext(opts: GlobalOptions, io: Required<Omit<MainIo, 'fs'>
     chalk,
     interactive: Boolean(io.stdin.isTTY) && !opts.yes && io.env.CI !== 'true',
     info: (m) => {
-      if (!opts.quiet) io.stderr.write(`${terminalSafe(m, colours)}\n`);
+      said.push({ level: 'info', text: m });
+      if (!opts.quiet && !opts.json) io.stderr.write(`${terminalSafe(m, colours)}\n`);
     },
     warn: (m) => {
+      said.push({ level: 'warning', text: m });
       io.stderr.write(`${chalk.yellow('warning:')} ${terminalSafe(m, colours)}\n`);
     },
     debug: (m) => {
@@ -79,12 +85,14 @@ export async function main(argv: string[], partial: MainIo = {}): Promise<number
   let verbose = argv.includes('--verbose') || argv.includes('-v');
   let exitCode = 0;
   const program = buildProgram({
-    async run(load, globals, args) {
+    async run(load, globals, args, command) {
       verbose = globals.verbose;
       // Asked here, not up front: --help works in a folder that is gone, a command says so.
       const ctx = makeContext(globals, { ...io, cwd: partial.cwd ?? currentFolder() });
       const mod = await load();
-      await mod.run(ctx, ...args);
+      const outcome = await mod.run(ctx, ...args);
+      // Handlers not yet returning an Outcome print for themselves.
+      if (outcome) render(ctx, command, outcome);
     },
     writeOut: (s) => io.stdout.write(s),
     writeErr: (s) => io.stderr.write(s),

@@ -3,13 +3,14 @@
 import * as fs from 'node:fs';
 import type { Context } from '../context.js';
 import { todayIso } from '../context.js';
-import { DataError, UsageError } from '../errors.js';
+import { DataError } from '../errors.js';
 import { toExcelCsv } from '../io/csv-write.js';
 import type { Transaction } from '../io/transaction.js';
 import { chaseReport, type ChaseReport, type NoResponse } from '../core/followup/chase.js';
 import { programmeFigures, type ProgrammeFigures } from '../core/followup/programme.js';
 import { type Aggregates, emptyAggregates, parseAggregates } from '../core/followup/purge.js';
 import { normaliseEmail, parseDate } from '../core/import/values.js';
+import { parseDateOption } from '../core/scheme/date-option.js';
 import { NoResponseRow } from '../core/store/rows.js';
 import { loadChases, loadFeedback, loadMatches, loadMeetings, loadMentors, loadStudents, readTable } from './store.js';
 import type { Workspace } from './workspace.js';
@@ -51,9 +52,7 @@ export function stageNoResponse(tx: Transaction, rows: readonly NoResponse[]): v
 
 export function parseAsOf(ctx: Context, ws: Workspace, value: string | undefined): string {
   if (!value) return todayIso(ctx);
-  const d = parseDate(value, ws.scheme.date_order);
-  if (!d) throw new UsageError(`--as-of "${value}" is not a date`, 'write it as YYYY-MM-DD, e.g. --as-of 2026-02-10');
-  return d;
+  return parseDateOption(value, ws.scheme.date_order, '--as-of', `--as-of ${ws.scheme.timeline.programme_start}`);
 }
 
 export function buildChaseReport(ctx: Context, ws: Workspace, asOf: string): ChaseReport {

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { nonCamelKeys } from '../helpers/json-keys.js';
 import { makeWorkspace, runCli, snapshot } from '../helpers/cli.js';
 import { confirmed, dataFiles, mentor, student } from '../core/policy/builders.js';
 
@@ -92,7 +93,9 @@ describe('mentorship export', () => {
     const r = runCli(['export', '--dry-run', '--json'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ pairs: 2, dryRun: true, files: expect.arrayContaining(['out/export/for-students.csv']) });
+    expect(out).toMatchObject({ command: 'export', dryRun: true, result: { pairs: 2, files: expect.arrayContaining(['out/export/for-students.csv']) } });
+    expect(out.result.withheld.toStudents).toEqual(expect.arrayContaining([{ field: 'linkedin', people: 1 }]));
+    expect(nonCamelKeys(out)).toEqual([]);
     expect(out.changes.map((c: { path: string }) => c.path)).toEqual(expect.arrayContaining(['out/export/for-mentors.xlsx', 'data/audit.jsonl']));
     expect(snapshot(dir)).toEqual(before);
   });

@@ -183,6 +183,6 @@ describe('in a workspace', () => {
     const last = audit.filter((a) => a.command === 'export').at(-1)!;
     expect(last.beyond_policy_defaults).toEqual({ to_students: [], to_mentors: ['country', 'city', 'meeting_preference'], acknowledged_in: 'scheme.json sharing.acknowledged' });
     const json = await runIn(['export', '--workspace', ws, '--yes', '--json'], ws);
-    expect((JSON.parse(json.stdout) as { beyond_defaults: unknown }).beyond_defaults).toEqual({ to_students: [], to_mentors: ['country', 'city', 'meeting_preference'] });
+    expect((JSON.parse(json.stdout) as { result: { beyondDefaults: unknown } }).result.beyondDefaults).toEqual({ toStudents: [], toMentors: ['country', 'city', 'meeting_preference'] });
   });
 });

@@ -1,24 +1,32 @@
 // mentorship export: each side's view of their partner, permitted fields only, as CSV and XLSX
 // under out/export/ (mail-merge sources). The audit log records which fields went to whom.
 import type { Context } from '../../context.js';
+import { changedOutcome, type Outcome } from '../../outcome.js';
 import { toExcelCsv } from '../../io/csv-write.js';
 import { exportSheets, type ExportSheet } from '../../core/policy/exports.js';
 import { withheldCounts } from '../../core/policy/projection.js';
 import { DEFAULT_SHARING } from '../../core/policy/widening.js';
 import { stageAudit } from '../../workspace/store.js';
 import { loadConfirmedPairs } from '../../workspace/pairs.js';
-import { changeWorkspace, describeChanges, isoNow } from '../../workspace/change.js';
+import { changeWorkspace, isoNow } from '../../workspace/change.js';
 import { EXPORT_DIR } from '../../workspace/layout.js';
+
+interface BothSides<T> {
+  toStudents: T;
+  toMentors: T;
+}
 
 export interface ExportSummary {
   pairs: number;
   files: string[];
-  fields: { to_students: readonly string[]; to_mentors: readonly string[] };
+  fields: BothSides<readonly string[]>;
   /** Fields shared beyond the mentor policy's defaults, each acknowledged in scheme.json (sharing.acknowledged). */
-  beyond_defaults: { to_students: readonly string[]; to_mentors: readonly string[] };
+  beyondDefaults: BothSides<readonly string[]>;
   /** Per consent-gated field, how many people's values were left out for want of consent. */
-  withheld: { to_students: Record<string, number>; to_mentors: Record<string, number> };
+  withheld: BothSides<{ field: string; people: number }[]>;
 }
+
+const asList = (counts: Record<string, number>) => Object.entries(counts).map(([field, people]) => ({ field, people }));
 
 const FOLDER = EXPORT_DIR;
 
@@ -36,52 +44,53 @@ export async function exportProfiles(ctx: Context) {
     };
     await stage('for-students', forStudents);
     await stage('for-mentors', forMentors);
+    const withheld = {
+      to_students: withheldCounts(pairs.map((p) => p.mentor), ws.scheme, 'to_student'),
+      to_mentors: withheldCounts(pairs.map((p) => p.student), ws.scheme, 'to_mentor'),
+    };
+    const beyond = {
+      to_students: forStudents.fields.filter((f) => !DEFAULT_SHARING.to_student.includes(f)),
+      to_mentors: forMentors.fields.filter((f) => !DEFAULT_SHARING.to_mentor.includes(f)),
+    };
     const summary: ExportSummary = {
       pairs: pairs.length,
       files,
-      fields: { to_students: forStudents.fields, to_mentors: forMentors.fields },
-      beyond_defaults: {
-        to_students: forStudents.fields.filter((f) => !DEFAULT_SHARING.to_student.includes(f)),
-        to_mentors: forMentors.fields.filter((f) => !DEFAULT_SHARING.to_mentor.includes(f)),
-      },
-      withheld: {
-        to_students: withheldCounts(pairs.map((p) => p.mentor), ws.scheme, 'to_student'),
-        to_mentors: withheldCounts(pairs.map((p) => p.student), ws.scheme, 'to_mentor'),
-      },
+      fields: { toStudents: forStudents.fields, toMentors: forMentors.fields },
+      beyondDefaults: { toStudents: beyond.to_students, toMentors: beyond.to_mentors },
+      withheld: { toStudents: asList(withheld.to_students), toMentors: asList(withheld.to_mentors) },
     };
     stageAudit(tx, ws, {
       at: isoNow(ctx),
       command: 'export',
       rows: { for_students: forStudents.rows.length, for_mentors: forMentors.rows.length },
       fields_shared: { to_students: { mentor: forStudents.fields }, to_mentors: { student: forMentors.fields } },
-      withheld_without_consent: summary.withheld,
+      withheld_without_consent: withheld,
       // Only when the policy shares more than its defaults, so the record says who widened it and how.
-      ...(summary.beyond_defaults.to_students.length + summary.beyond_defaults.to_mentors.length
-        ? { beyond_policy_defaults: { ...summary.beyond_defaults, acknowledged_in: 'scheme.json sharing.acknowledged' } }
-        : {}),
+      ...(beyond.to_students.length + beyond.to_mentors.length ? { beyond_policy_defaults: { ...beyond, acknowledged_in: 'scheme.json sharing.acknowledged' } } : {}),
       files,
     });
     return summary;
   });
 }
 
-function report(ctx: Context, s: ExportSummary, dryRun: boolean): void {
-  const withheld = (w: Record<string, number>) =>
-    Object.entries(w).filter(([, n]) => n > 0).map(([f, n]) => `${f} of ${n} withheld (no consent)`).join(', ');
-  ctx.info(`${dryRun ? 'Would export' : 'Exported'} ${s.pairs} confirmed pair${s.pairs === 1 ? '' : 's'}:`);
-  ctx.info(`  students receive their mentor's ${s.fields.to_students.join(', ')}${withheld(s.withheld.to_students) ? `; ${withheld(s.withheld.to_students)}` : ''}`);
-  ctx.info(`  mentors receive their student's ${s.fields.to_mentors.join(', ')}${withheld(s.withheld.to_mentors) ? `; ${withheld(s.withheld.to_mentors)}` : ''}`);
-  const beyond = [
-    ...(s.beyond_defaults.to_students.length ? [`students get their mentor's ${s.beyond_defaults.to_students.join(', ')}`] : []),
-    ...(s.beyond_defaults.to_mentors.length ? [`mentors get their student's ${s.beyond_defaults.to_mentors.join(', ')}`] : []),
+/** What the administrator reads: who receives which fields, and what consent withheld. */
+function says(s: ExportSummary, dryRun: boolean): string[] {
+  const withheld = (w: { field: string; people: number }[]) =>
+    w.filter((x) => x.people > 0).map((x) => `${x.field} of ${x.people} withheld (no consent)`).join(', ');
+  const lines = [
+    `${dryRun ? 'Would export' : 'Exported'} ${s.pairs} confirmed pair${s.pairs === 1 ? '' : 's'}:`,
+    `  students receive their mentor's ${s.fields.toStudents.join(', ')}${withheld(s.withheld.toStudents) ? `; ${withheld(s.withheld.toStudents)}` : ''}`,
+    `  mentors receive their student's ${s.fields.toMentors.join(', ')}${withheld(s.withheld.toMentors) ? `; ${withheld(s.withheld.toMentors)}` : ''}`,
   ];
-  if (beyond.length) ctx.info(`  beyond the mentor policy's defaults, as acknowledged in scheme.json (sharing.acknowledged): ${beyond.join('; ')}`);
-  for (const f of s.files) ctx.print(f);
+  const beyond = [
+    ...(s.beyondDefaults.toStudents.length ? [`students get their mentor's ${s.beyondDefaults.toStudents.join(', ')}`] : []),
+    ...(s.beyondDefaults.toMentors.length ? [`mentors get their student's ${s.beyondDefaults.toMentors.join(', ')}`] : []),
+  ];
+  if (beyond.length) lines.push(`  beyond the mentor policy's defaults, as acknowledged in scheme.json (sharing.acknowledged): ${beyond.join('; ')}`);
+  return lines;
 }
 
-export async function run(ctx: Context, _opts: unknown): Promise<void> {
+export async function run(ctx: Context, _opts: unknown): Promise<Outcome<ExportSummary>> {
   const changed = await exportProfiles(ctx);
-  if (ctx.opts.json) ctx.printJson({ ...changed.result, dryRun: changed.dryRun, changes: changed.changes });
-  else report(ctx, changed.result, changed.dryRun);
-  describeChanges(ctx, changed);
+  return changedOutcome(changed, { text: changed.result.files.join('\n'), messages: says(changed.result, changed.dryRun) });
 }
