@@ -22,7 +22,7 @@ export function timelineWarnings(scheme: Scheme, today: string, use: TimelineUse
   if (current > year) {
     return [{
       message: `this workspace is for ${yearLabel(year)}: its programme ended on ${longDate(t.programme_end)}, and today (${longDate(today)}) is in ${yearLabel(current)}`,
-      fix: `start ${yearLabel(current)} from this workspace: mentorship init ../${yearLabel(current)} --from . (or, to keep working on ${yearLabel(year)}, pin the date: MENTORSHIP_TODAY=${t.programme_end})`,
+      fix: `start ${yearLabel(current)} from this workspace: mentorship init ../${yearLabel(current)} --from . (to finish ${yearLabel(year)} here instead, carry on: this is a warning and nothing is refused)`,
     }];
   }
   if (current < year && use !== 'status') {

@@ -18,6 +18,8 @@ describe('a timeline that does not fit today is said out loud, with the fix', ()
       expect(w).toHaveLength(1);
       expect(w[0]!.message).toBe('this workspace is for 2025-26: its programme ended on 30 Apr 2026, and today (4 Dec 2026) is in 2026-27');
       expect(w[0]!.fix).toMatch(/mentorship init \.\.\/2026-27 --from \./);
+      // Never a test hook (an environment variable, POSIX syntax) as the fix.
+      expect(w[0]!.fix).not.toMatch(/MENTORSHIP_TODAY/);
     }
   });
 
