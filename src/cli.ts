@@ -199,26 +199,25 @@ export function buildProgram(io: CliIo): Command {
     'mentorship emails chase --record',
     'mentorship emails feedback --survey final',
   ]);
-  const loadEmails = () => import('./commands/emails/index.js');
   examples(
     common(mailing.command('intro'))
       .description('Introduce each newly confirmed pair (and notify both sides of a pair that ended)')
       .option('--record', 'record the introductions as sent, in data/introductions.csv'),
     ['mentorship emails intro', 'mentorship emails intro --record'],
-  ).action(action(loadEmails, 'intro'));
+  ).action(action(() => import('./commands/emails/intro.js')));
   examples(
     common(mailing.command('chase'))
       .description('Remind whoever is overdue for a meeting')
       .option('--record', 'record the chases as sent, in data/chases.csv')
       .option('--as-of <date>', 'the date to judge overdue meetings on (default today)'),
     ['mentorship emails chase', 'mentorship emails chase --record --as-of 2026-02-10'],
-  ).action(action(loadEmails, 'chase'));
+  ).action(action(() => import('./commands/emails/chase.js')));
   examples(
     common(mailing.command('feedback'))
       .description('Ask every participant to answer the feedback survey')
       .option('--survey <name>', 'the survey to ask for (default: the survey dated nearest to today)'),
     ['mentorship emails feedback', 'mentorship emails feedback --survey final'],
-  ).action(action(loadEmails, 'feedback'));
+  ).action(action(() => import('./commands/emails/feedback.js')));
 
   examples(
     common(program.command('status'), { writes: false }).description('Counts, and the next step to take'),

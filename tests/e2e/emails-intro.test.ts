@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { listFiles, makeWorkspace, runCli, snapshot } from '../helpers/cli.js';
+import { keyCount, nonCamelKeys } from '../helpers/json-keys.js';
 import { confirmed, dataFiles, mentor, student } from '../core/policy/builders.js';
 
 const zoe = student({ name: "Zoë O'Brien, Jr.", first_name: 'Zoë' });
@@ -158,7 +159,14 @@ describe('mentorship emails intro', () => {
     const dir = workspace();
     const r = runCli(['emails', 'intro', '--json'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ pairs: 2, folder: DIR, drafts: expect.any(Array) });
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ command: 'emails intro', dryRun: false, result: { pairs: 2, folder: DIR, added: 4, kept: 0 } });
+    expect(out.result.drafts.map((d: { recipientEmail: string }) => d.recipientEmail).sort()).toEqual(['ann.lee@alumni.example.org', 'dots@alumni.example.org', 'eve@lse.ac.uk', 'zoe.obrien@lse.ac.uk']);
+    expect(out.result.drafts[0].extra).toEqual([{ header: 'New in this run', value: 'yes' }, { header: 'Recorded as sent', value: '' }]);
+    expect(out.changes.map((c: { path: string }) => c.path)).toEqual(expect.arrayContaining([`${DIR}/index.csv`, 'data/audit.jsonl']));
+    expect(out.messages[0].text).toMatch(/^Wrote 4 new introduction drafts/);
+    expect(keyCount(out)).toBeGreaterThan(20);
+    expect(nonCamelKeys(out)).toEqual([]);
     const audit = fs.readFileSync(path.join(dir, 'data/audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(audit.at(-1)).toMatchObject({
       command: 'emails intro',

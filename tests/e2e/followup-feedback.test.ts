@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeWorkspace, runCli, setSurveyLinks, snapshot } from '../helpers/cli.js';
+import { keyCount, nonCamelKeys } from '../helpers/json-keys.js';
 import { smallCohort } from '../core/followup/builders.js';
 
 const HEAD = 'Timestamp,Email Address,How satisfied were you with the programme overall? (1-5),How useful were the meetings? (1-5),Would you recommend the scheme to others?,Any other comments?';
@@ -86,8 +87,11 @@ describe('feedback', () => {
     const r = runCli(['emails', 'feedback', '--survey', 'final', '--json'], { cwd: dir, ...at });
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ command: 'emails feedback', dryRun: false, result: { survey: 'final', defaulted: false, folder: 'out/emails/feedback' } });
+    expect(keyCount(out)).toBeGreaterThan(20);
+    expect(nonCamelKeys(out)).toEqual([]);
     // Three students in confirmed pairs and two mentors; the withdrawn student is not asked.
-    expect(out.drafts.map((d: { recipient_email: string }) => d.recipient_email).sort()).toEqual([
+    expect(out.result.drafts.map((d: { recipientEmail: string }) => d.recipientEmail).sort()).toEqual([
       'bjorn.akesson@example.net', 'helene.lheritier@example.org', 'jose.alvarez@lse.ac.uk', 'sam.taylor@lse.ac.uk', 'zoe.obrien@lse.ac.uk',
     ]);
     const txt = fs.readdirSync(path.join(dir, 'out/emails/feedback')).filter((f) => f.endsWith('.txt'));

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeWorkspace, runCli, snapshot } from '../helpers/cli.js';
+import { keyCount, nonCamelKeys } from '../helpers/json-keys.js';
 import { smallCohort } from '../core/followup/builders.js';
 
 const ZOE = 'zoe.obrien@lse.ac.uk';
@@ -152,7 +153,11 @@ describe('emails chase', () => {
     expect(fs.existsSync(path.join(dir, 'data/chases.csv'))).toBe(false);
 
     const first = runCli(['emails', 'chase', '--as-of', '2026-02-08', '--record', '--json'], { cwd: dir });
-    expect(JSON.parse(first.stdout)).toMatchObject({ recorded: 1 });
+    const firstOut = JSON.parse(first.stdout);
+    expect(firstOut).toMatchObject({ command: 'emails chase', result: { asOf: '2026-02-08', recorded: 1, toChase: [{ email: SAM, studentEmail: SAM, mentorEmail: BJORN, previous: 0 }] } });
+    expect(firstOut.changes.map((c: { path: string }) => c.path)).toContain('data/chases.csv');
+    expect(keyCount(firstOut)).toBeGreaterThan(20);
+    expect(nonCamelKeys(firstOut)).toEqual([]);
     expect(read(dir, 'data/chases.csv')).toContain(`${SAM},student,2026-02-08,1,`);
     // The same week: nobody is due, nothing is drafted or recorded, the drafts stay.
     const sameWeek = runCli(['emails', 'chase', '--as-of', '2026-02-12', '--record'], { cwd: dir });

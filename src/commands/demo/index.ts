@@ -193,7 +193,9 @@ export async function runDemo(ctx: Context, dir: string): Promise<{ workspace: s
     let figure = 'done';
     let out: Json | undefined;
     try {
-      out = JSON.parse(stdout.text) as Json;
+      const printed = JSON.parse(stdout.text) as Json;
+      // A command that returns an Outcome prints the envelope; its figures are in `result`.
+      out = (typeof printed.command === 'string' && 'result' in printed ? printed.result : printed) as Json;
       figure = step.figure(out);
     } catch {
       /* a command without --json output: the step still ran */

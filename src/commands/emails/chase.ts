@@ -1,17 +1,22 @@
 // mentorship emails chase [--record] [--as-of DATE]: drafts to the people `report chase` says to
 // chase. Only --record counts them (data/chases.csv), so previewing never counts as chasing.
 import type { Context } from '../../context.js';
+import { changedOutcome, type Outcome } from '../../outcome.js';
 import { DataError } from '../../errors.js';
 import { chaseContext, schemeContext } from '../../core/email/contexts.js';
-import { chasesToRecord, type ChaseReport } from '../../core/followup/chase.js';
+import { type ChaseReport, type ChaseTarget, chasesToRecord, type PairChase } from '../../core/followup/chase.js';
 import { FILES, loadChases, loadMentors, loadStudents, stageAudit, stageChases } from '../../workspace/store.js';
-import { type Draft, type DraftIndexRow, draftsAudit, loadTemplate, stageDrafts } from './drafts.js';
-import type { EmailsOptions } from './index.js';
-import { printChaseSummary } from '../../ui/chase-summary.js';
+import { type Draft, type DraftIndexRow, draftLine, draftsAudit, loadTemplate, stageDrafts } from './drafts.js';
+import { chaseSummary } from '../../ui/chase-summary.js';
 import { buildChaseReport, parseAsOf } from '../../workspace/followup.js';
-import { changeWorkspace, describeChanges, isoNow } from '../../workspace/change.js';
+import { changeWorkspace, isoNow } from '../../workspace/change.js';
 import { warnTimeline } from '../../workspace/timeline.js';
 import { emailsDir } from '../../workspace/layout.js';
+
+export interface ChaseOptions {
+  record?: boolean;
+  asOf?: string;
+}
 
 interface ChaseDrafts {
   report: ChaseReport;
@@ -20,7 +25,53 @@ interface ChaseDrafts {
   folder: string;
 }
 
-export async function run(ctx: Context, opts: EmailsOptions): Promise<void> {
+/** One person to chase, as --json returns it. */
+export interface ChaseTargetView {
+  email: string;
+  name: string;
+  role: ChaseTarget['role'];
+  meeting: number;
+  due: string;
+  reason: string;
+  /** How many times this person was chased before this one. */
+  previous: number;
+  studentEmail: string;
+  mentorEmail: string;
+}
+
+/** A pair that is not chased (to withdraw, or to re-match), as --json returns it. */
+export interface PairView {
+  studentEmail: string;
+  studentName: string;
+  mentorEmail: string;
+  mentorName: string;
+  reason: string;
+  studentChases: string[];
+  mentorChases: string[];
+  /** For a withdrawal: the mentor whose place is freed; for a re-match: the mentor who did not answer. */
+  rematchMentor: string;
+}
+
+export interface ChaseResult {
+  asOf: string;
+  toChase: ChaseTargetView[];
+  withdraw: PairView[];
+  rematch: PairView[];
+  drafts: DraftIndexRow[];
+  recorded: number;
+  folder: string;
+}
+
+const targetView = (t: ChaseTarget): ChaseTargetView => ({
+  email: t.email, name: t.name, role: t.role, meeting: t.meeting, due: t.due, reason: t.reason, previous: t.previous, studentEmail: t.student_email, mentorEmail: t.mentor_email,
+});
+
+const pairView = (p: PairChase): PairView => ({
+  studentEmail: p.student_email, studentName: p.student_name, mentorEmail: p.mentor_email, mentorName: p.mentor_name,
+  reason: p.reason, studentChases: p.student_chases, mentorChases: p.mentor_chases, rematchMentor: p.rematch_mentor,
+});
+
+export async function run(ctx: Context, opts: ChaseOptions): Promise<Outcome<ChaseResult>> {
   const changed = await changeWorkspace(ctx, 'emails chase', async (ws, tx): Promise<ChaseDrafts> => {
     const asOf = parseAsOf(ctx, ws, opts.asOf);
     warnTimeline(ctx, ws, 'chase', asOf);
@@ -59,17 +110,18 @@ export async function run(ctx: Context, opts: EmailsOptions): Promise<void> {
     return result;
   });
   const r = changed.result;
-  if (ctx.opts.json) {
-    ctx.printJson({ asOf: r.report.asOf, toChase: r.report.toChase, withdraw: r.report.withdraw, rematch: r.report.rematch, drafts: r.drafts, recorded: r.recorded, dryRun: changed.dryRun, changes: changed.changes });
-    return;
-  }
-  for (const d of r.drafts) ctx.print(`${d.role.padEnd(7)} ${d.recipient_name} <${d.recipient_email}>  ${d.subject}`);
-  printChaseSummary(ctx, r.report);
-  for (const p of r.report.withdraw) ctx.info(`  not chased, to withdraw: ${p.student_email} (mentorship withdraw ${p.student_email}; frees ${p.rematch_mentor})`);
-  for (const p of r.report.rematch) ctx.info(`  not chased, to re-match: ${p.student_email}, whose mentor ${p.mentor_email} did not answer ${p.mentor_chases.length} chases (mentorship match offers another mentor)`);
-  if (!r.drafts.length) ctx.info('No chase drafts written: nobody is due a chase.');
-  else if (changed.dryRun) ctx.info(`Would write ${r.drafts.length} chase draft(s) in ${r.folder}/${opts.record ? ' and record them in data/chases.csv' : ''}.`);
-  else if (opts.record) ctx.info(`Wrote ${r.drafts.length} chase draft(s) in ${r.folder}/ and recorded ${r.recorded} chase(s) in data/chases.csv.`);
-  else ctx.info(`Wrote ${r.drafts.length} chase draft(s) in ${r.folder}/. Not recorded: when you send them, run mentorship emails chase --record${opts.asOf ? ` --as-of ${r.report.asOf}` : ''}.`);
-  describeChanges(ctx, changed);
+  const messages = [
+    chaseSummary(ctx.chalk, r.report),
+    ...r.report.withdraw.map((p) => `  not chased, to withdraw: ${p.student_email} (mentorship withdraw ${p.student_email}; frees ${p.rematch_mentor})`),
+    ...r.report.rematch.map((p) => `  not chased, to re-match: ${p.student_email}, whose mentor ${p.mentor_email} did not answer ${p.mentor_chases.length} chases (mentorship match offers another mentor)`),
+  ];
+  if (!r.drafts.length) messages.push('No chase drafts written: nobody is due a chase.');
+  else if (changed.dryRun) messages.push(`Would write ${r.drafts.length} chase draft(s) in ${r.folder}/${opts.record ? ' and record them in data/chases.csv' : ''}.`);
+  else if (opts.record) messages.push(`Wrote ${r.drafts.length} chase draft(s) in ${r.folder}/ and recorded ${r.recorded} chase(s) in data/chases.csv.`);
+  else messages.push(`Wrote ${r.drafts.length} chase draft(s) in ${r.folder}/. Not recorded: when you send them, run mentorship emails chase --record${opts.asOf ? ` --as-of ${r.report.asOf}` : ''}.`);
+  const result: ChaseResult = {
+    asOf: r.report.asOf, toChase: r.report.toChase.map(targetView), withdraw: r.report.withdraw.map(pairView), rematch: r.report.rematch.map(pairView),
+    drafts: r.drafts, recorded: r.recorded, folder: r.folder,
+  };
+  return changedOutcome({ ...changed, result }, { text: r.drafts.map(draftLine).join('\n'), messages });
 }

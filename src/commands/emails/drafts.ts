@@ -42,16 +42,28 @@ export interface Draft {
   keep?: boolean;
 }
 
+/** One draft as index.csv lists it (and --json returns it). */
 export interface DraftIndexRow {
   role: Role;
-  recipient_name: string;
-  recipient_email: string;
+  recipientName: string;
+  recipientEmail: string;
   cc: string;
   subject: string;
   eml: string;
   txt: string;
   html: string;
-  extra: Record<string, string>;
+  /** The kind's own columns of index.csv, in order (headers are data, so not keys). */
+  extra: { header: string; value: string }[];
+}
+
+/** How a draft is listed on stdout: who gets it, and its subject. */
+export function draftLine(d: DraftIndexRow): string {
+  return `${d.role.padEnd(7)} ${d.recipientName} <${d.recipientEmail}>  ${d.subject}`;
+}
+
+/** The value of one of a draft's own index.csv columns ('' when it has none). */
+export function extraValue(row: DraftIndexRow, header: string): string {
+  return row.extra.find((e) => e.header === header)?.value ?? '';
 }
 
 export function loadTemplate(ws: Workspace, name: string, spec: TemplateSpec = templateSpec(name)): CompiledTemplate {
@@ -78,8 +90,8 @@ function mailboxText(list: readonly Mailbox[]): string {
 
 const INDEX_COLUMNS: Column[] = [
   { key: 'role', header: 'Recipient role' },
-  { key: 'recipient_name', header: 'Recipient name' },
-  { key: 'recipient_email', header: 'Recipient email' },
+  { key: 'recipientName', header: 'Recipient name' },
+  { key: 'recipientEmail', header: 'Recipient email' },
   { key: 'cc', header: 'Cc' },
   { key: 'subject', header: 'Subject' },
   { key: 'eml', header: 'Outlook draft (.eml)' },
@@ -142,23 +154,24 @@ export async function stageDrafts(ctx: Context, tx: Transaction, ws: Workspace, 
     const to = d.email.to[0]!;
     rows.push({
       role: d.role,
-      recipient_name: to.name,
-      recipient_email: to.address,
+      recipientName: to.name,
+      recipientEmail: to.address,
       cc: mailboxText(d.email.cc),
       subject: d.email.subject,
       ...files,
-      extra: { ...(d.index ?? {}) },
+      extra: Object.entries(d.index ?? {}).map(([header, value]) => ({ header, value })),
     });
     bar.tick(i + 1);
   }
   ctx.debug(`built ${drafts.length} .eml drafts in ${Date.now() - building} ms`);
   bar.end();
-  const extraHeaders = [...new Set(rows.flatMap((r) => Object.keys(r.extra)))];
+  const extraHeaders = [...new Set(rows.flatMap((r) => r.extra.map((e) => e.header)))];
   const columns: Column[] = [...INDEX_COLUMNS, ...extraHeaders.map((h, k) => ({ key: `extra${k}`, header: h }))];
   const indexRows = rows.map((r) => {
-    const out: Record<string, string> = { ...r, extra: '' } as unknown as Record<string, string>;
+    const { extra: _extra, ...fixed } = r;
+    const out: Record<string, string> = { ...fixed };
     extraHeaders.forEach((h, k) => {
-      out[`extra${k}`] = r.extra[h] ?? '';
+      out[`extra${k}`] = extraValue(r, h);
     });
     return out;
   });

@@ -1,6 +1,7 @@
 // mentorship emails feedback [--survey NAME]: a survey invitation to every participant of an
 // active or completed pair (each person once, however many students a mentor has).
 import type { Context } from '../../context.js';
+import { changedOutcome, type Outcome } from '../../outcome.js';
 import { todayIso } from '../../context.js';
 import { DataError, UsageError } from '../../errors.js';
 import { feedbackContext, schemeContext } from '../../core/email/contexts.js';
@@ -8,14 +9,26 @@ import { defaultSurvey } from '../../core/followup/feedback.js';
 import type { Mentor, Role, Student } from '../../core/types.js';
 import { FILES, loadMatches, loadMentors, loadStudents, stageAudit } from '../../workspace/store.js';
 import { type Draft, type DraftIndexRow, draftsAudit, loadTemplate, stageDrafts } from './drafts.js';
-import type { EmailsOptions } from './index.js';
-import { changeWorkspace, describeChanges, isoNow } from '../../workspace/change.js';
+import { changeWorkspace, isoNow } from '../../workspace/change.js';
 import { warnTimeline } from '../../workspace/timeline.js';
 import { isPlaceholderLink } from '../../core/scheme/defaults.js';
 import { emailsDir } from '../../workspace/layout.js';
 
-export async function run(ctx: Context, opts: EmailsOptions): Promise<void> {
-  const changed = await changeWorkspace(ctx, 'emails feedback', async (ws, tx) => {
+export interface FeedbackOptions {
+  survey?: string;
+}
+
+export interface FeedbackRequests {
+  survey: string;
+  title: string;
+  /** No --survey was given: the survey dated nearest to today. */
+  defaulted: boolean;
+  drafts: DraftIndexRow[];
+  folder: string;
+}
+
+export async function run(ctx: Context, opts: FeedbackOptions): Promise<Outcome<FeedbackRequests>> {
+  const changed = await changeWorkspace(ctx, 'emails feedback', async (ws, tx): Promise<FeedbackRequests> => {
     const known = Object.keys(ws.scheme.surveys);
     const survey = opts.survey ?? defaultSurvey(ws.scheme, todayIso(ctx));
     const def = ws.scheme.surveys[survey];
@@ -57,12 +70,11 @@ export async function run(ctx: Context, opts: EmailsOptions): Promise<void> {
     return { survey, title: def.title, defaulted: !opts.survey, drafts: rows, folder: emailsDir('feedback') };
   });
   const r = changed.result;
-  if (ctx.opts.json) {
-    ctx.printJson({ ...r, dryRun: changed.dryRun, changes: changed.changes });
-    return;
-  }
-  if (r.defaulted) ctx.info(`No --survey given: using "${r.survey}" (${r.title}), the survey dated nearest to today.`);
   const students = r.drafts.filter((d) => d.role === 'student').length;
-  ctx.info(`${changed.dryRun ? 'Would write' : 'Wrote'} ${r.drafts.length} feedback request drafts (${students} students, ${r.drafts.length - students} mentors) for "${r.title}" in ${r.folder}/.`);
-  describeChanges(ctx, changed);
+  return changedOutcome(changed, {
+    messages: [
+      ...(r.defaulted ? [`No --survey given: using "${r.survey}" (${r.title}), the survey dated nearest to today.`] : []),
+      `${changed.dryRun ? 'Would write' : 'Wrote'} ${r.drafts.length} feedback request drafts (${students} students, ${r.drafts.length - students} mentors) for "${r.title}" in ${r.folder}/.`,
+    ],
+  });
 }

@@ -3,16 +3,20 @@
 // they stay, and the pair is never drafted again) or withdrawn (then unsent drafts go, and both
 // sides get a withdrawal notice under out/emails/withdrawal/). --force drafts unsent pairs again.
 import type { Context } from '../../context.js';
+import { changedOutcome, type Outcome } from '../../outcome.js';
 import { introMentorContext, introStudentContext, schemeContext, withdrawalContext } from '../../core/email/contexts.js';
 import { type Introduction, introductionsToRecord, introKey, leaverFrom, type NoticeKind, planIntroductions } from '../../core/email/introductions.js';
 import type { Mentor, Role, Student } from '../../core/types.js';
 import { loadIntroductions, loadMatches, loadMentors, loadStudents, stageAudit, stageIntroductions } from '../../workspace/store.js';
-import { type Draft, type DraftIndexRow, draftsAudit, draftsOnDisk, loadTemplate, stageDrafts } from './drafts.js';
-import type { EmailsOptions } from './index.js';
+import { type Draft, type DraftIndexRow, draftLine, draftsAudit, draftsOnDisk, extraValue, loadTemplate, stageDrafts } from './drafts.js';
 import { loadConfirmedPairs } from '../../workspace/pairs.js';
 import { changeWorkspace, isoNow } from '../../workspace/change.js';
 import { warnTimeline } from '../../workspace/timeline.js';
 import { emailsDir } from '../../workspace/layout.js';
+
+export interface IntroOptions {
+  record?: boolean;
+}
 
 export interface IntroSummary {
   pairs: number;
@@ -37,7 +41,7 @@ interface PairDrafts {
   drafts: Draft[];
 }
 
-export async function draftIntroductions(ctx: Context, opts: EmailsOptions) {
+export async function draftIntroductions(ctx: Context, opts: IntroOptions) {
   return changeWorkspace(ctx, 'emails intro', async (ws, tx): Promise<IntroSummary> => {
     warnTimeline(ctx, ws, 'intro');
     const now = ctx.now();
@@ -129,28 +133,35 @@ export async function draftIntroductions(ctx: Context, opts: EmailsOptions) {
     }
     stageAudit(tx, ws, {
       at: isoNow(ctx), command: 'emails intro', pairs: pairs.length, new_pairs: plan.draft.length, removed_pairs: plan.remove.length,
-      notices: plan.notify.length, recorded: toRecord.length, ...draftsAudit(rows.filter((r) => r.extra[NEW] === 'yes'), [toStudent, toMentor]),
+      notices: plan.notify.length, recorded: toRecord.length, ...draftsAudit(rows.filter((r) => extraValue(r, NEW) === 'yes'), [toStudent, toMentor]),
     });
     return {
-      pairs: pairs.length, drafts: rows, folder: emailsDir('intro'), added: rows.filter((r) => r.extra[NEW] === 'yes').length,
-      kept: rows.filter((r) => r.extra[NEW] !== 'yes').length, removedPairs: plan.remove.length, notices,
-      noticesAdded: notices.filter((r) => r.extra[NEW] === 'yes').length, recorded: toRecord.length,
+      pairs: pairs.length, drafts: rows, folder: emailsDir('intro'), added: rows.filter((r) => extraValue(r, NEW) === 'yes').length,
+      kept: rows.filter((r) => extraValue(r, NEW) !== 'yes').length, removedPairs: plan.remove.length, notices,
+      noticesAdded: notices.filter((r) => extraValue(r, NEW) === 'yes').length, recorded: toRecord.length,
     };
   });
 }
 
-export function reportIntroductions(ctx: Context, s: IntroSummary, dryRun: boolean, record: boolean): void {
-  const fresh = [...s.drafts, ...s.notices].filter((d) => d.extra[NEW] === 'yes');
+/** What the administrator reads: the new drafts (stdout), then what was written and what to do next. */
+function says(ctx: Context, s: IntroSummary, dryRun: boolean, record: boolean): { text: string; messages: string[] } {
+  const fresh = [...s.drafts, ...s.notices].filter((d) => extraValue(d, NEW) === 'yes');
   const limit = ctx.opts.verbose ? Infinity : 20;
-  for (const d of fresh.slice(0, limit)) ctx.print(`${d.role.padEnd(7)} ${d.recipient_name} <${d.recipient_email}>  ${d.subject}`);
-  if (fresh.length > limit) ctx.print(`... and ${fresh.length - limit} more (--verbose lists all; index.csv marks them "${NEW}")`);
+  const lines = fresh.slice(0, limit).map(draftLine);
+  if (fresh.length > limit) lines.push(`... and ${fresh.length - limit} more (--verbose lists all; index.csv marks them "${NEW}")`);
   const would = dryRun ? 'Would write' : 'Wrote';
-  ctx.info(
+  const messages = [
     `${would} ${s.added} new introduction draft${s.added === 1 ? '' : 's'} in ${s.folder}/ (${s.kept} from earlier runs left exactly as they were; index.csv marks the new ones). ` +
       '.eml opens in Outlook as a draft; .txt to paste.',
-  );
-  if (s.removedPairs) ctx.info(`${dryRun ? 'Would remove' : 'Removed'} the unsent drafts of ${s.removedPairs} withdrawn pair${s.removedPairs === 1 ? '' : 's'}.`);
-  if (s.noticesAdded) ctx.info(`${would} ${s.noticesAdded} withdrawal notice${s.noticesAdded === 1 ? '' : 's'} in out/emails/withdrawal/ (both sides of each pair that ended).`);
-  if (record) ctx.info(`${dryRun ? 'Would record' : 'Recorded'} ${s.recorded} introduction${s.recorded === 1 ? '' : 's'} and notice${s.recorded === 1 ? '' : 's'} as sent in data/introductions.csv: they are never drafted again.`);
-  else if (s.added || s.noticesAdded) ctx.info('Not recorded as sent: when you have sent them, run mentorship emails intro --record');
+  ];
+  if (s.removedPairs) messages.push(`${dryRun ? 'Would remove' : 'Removed'} the unsent drafts of ${s.removedPairs} withdrawn pair${s.removedPairs === 1 ? '' : 's'}.`);
+  if (s.noticesAdded) messages.push(`${would} ${s.noticesAdded} withdrawal notice${s.noticesAdded === 1 ? '' : 's'} in out/emails/withdrawal/ (both sides of each pair that ended).`);
+  if (record) messages.push(`${dryRun ? 'Would record' : 'Recorded'} ${s.recorded} introduction${s.recorded === 1 ? '' : 's'} and notice${s.recorded === 1 ? '' : 's'} as sent in data/introductions.csv: they are never drafted again.`);
+  else if (s.added || s.noticesAdded) messages.push('Not recorded as sent: when you have sent them, run mentorship emails intro --record');
+  return { text: lines.join('\n'), messages };
+}
+
+export async function run(ctx: Context, opts: IntroOptions): Promise<Outcome<IntroSummary>> {
+  const changed = await draftIntroductions(ctx, opts);
+  return changedOutcome(changed, says(ctx, changed.result, changed.dryRun, Boolean(opts.record)));
 }

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { run as runEmails } from '../../../src/commands/emails/index.js';
+import { run as runIntro } from '../../../src/commands/emails/intro.js';
 import { run as runExport } from '../../../src/commands/export/index.js';
 import { defaultScheme } from '../../../src/core/scheme/defaults.js';
 import type { Mentor, Student } from '../../../src/core/types.js';
@@ -76,7 +76,7 @@ function people(i: number, s: Side, m: Side) {
 async function runBoth(root: string): Promise<Map<string, string>> {
   const t = testContext(root, { quiet: true });
   await runExport(t.ctx, {});
-  await runEmails(t.ctx, 'intro', {});
+  await runIntro(t.ctx, {});
   return readableOutputs(root);
 }
 
