@@ -46,9 +46,9 @@ describe('a mentor who does not answer', () => {
     // A third chase is never sent: the pair is flagged rematch, and status says so.
     const third = runCli(['emails', 'chase', '--record', '--json'], { cwd: dir, ...at('2026-04-07') });
     expect(third.code).toBe(0);
-    const out = JSON.parse(third.stdout);
+    const out = JSON.parse(third.stdout).result;
     expect(out.toChase).toEqual([]);
-    expect(out.rematch.map((p: { student_email: string; action: string }) => [p.student_email, p.action])).toEqual([[SAM, 'rematch']]);
+    expect(out.rematch.map((p: { studentEmail: string; action: string }) => [p.studentEmail, p.action])).toEqual([[SAM, 'rematch']]);
     expect(read(dir, 'data/chases.csv').match(new RegExp(BJORN.replace(/\./g, '\\.'), 'g'))).toHaveLength(2);
     const report = runCli(['report', 'chase'], { cwd: dir, ...at('2026-04-07') });
     expect(report.stdout).toMatch(/rematch\s+sam\.taylor@lse\.ac\.uk/);

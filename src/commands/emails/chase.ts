@@ -45,6 +45,7 @@ export interface PairView {
   studentName: string;
   mentorEmail: string;
   mentorName: string;
+  action: PairChase['action'];
   reason: string;
   studentChases: string[];
   mentorChases: string[];
@@ -68,7 +69,7 @@ const targetView = (t: ChaseTarget): ChaseTargetView => ({
 
 const pairView = (p: PairChase): PairView => ({
   studentEmail: p.student_email, studentName: p.student_name, mentorEmail: p.mentor_email, mentorName: p.mentor_name,
-  reason: p.reason, studentChases: p.student_chases, mentorChases: p.mentor_chases, rematchMentor: p.rematch_mentor,
+  action: p.action, reason: p.reason, studentChases: p.student_chases, mentorChases: p.mentor_chases, rematchMentor: p.rematch_mentor,
 });
 
 export async function run(ctx: Context, opts: ChaseOptions): Promise<Outcome<ChaseResult>> {
