@@ -57,7 +57,7 @@ export async function benchMatch(students = 5000, mentors = 2000): Promise<Row[]
     }
     for (const fair of [false, true]) {
       const t = cli(['match', '--json', '--force', ...(fair ? ['--fair'] : [])], ws);
-      const s = JSON.parse(t.stdout) as { matched: number; unmatched: number; meanScore: number; lowestScore: number; gain: { matched: number; meanScore: number } };
+      const s = (JSON.parse(t.stdout) as { result: { matched: number; unmatched: number; meanScore: number; lowestScore: number; gain: { matched: number; meanScore: number } } }).result;
       rows.push({
         step: fair ? 'match --fair' : 'match',
         size,

@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, makeWorkspace, runCli, snapshot } from '../helpers/cli.js';
+import { keyCount, nonCamelKeys } from '../helpers/json-keys.js';
 
 const STUDENTS = `email,name,first_name,programme,sectors,support_areas,country,city,meeting_preference,linkedin,share_linkedin,bio,share_bio,submitted_at
 ann@uni.ac.uk,Ann Archer,,MSc Conflict Studies,Law,Interviews,United Kingdom,London,either,,,,,2025-11-03T10:00:00
@@ -75,8 +76,14 @@ describe('mentorship match, confirm, withdraw', () => {
 
     const again = runCli(['match', '--json'], { cwd: ws });
     expect(again.code).toBe(0);
-    const summary = JSON.parse(again.stdout);
-    expect(summary).toMatchObject({ pool: 1, fixed: 4, matched: 0, unmatched: 1, unmatchedBy: { 'mentors-full': 1 } });
+    const envelope = JSON.parse(again.stdout);
+    expect(envelope).toMatchObject({ command: 'match', dryRun: false });
+    expect(envelope.changes.map((c: { path: string }) => c.path)).toEqual(expect.arrayContaining(['out/match-review.xlsx', 'data/matches.csv', 'data/audit.jsonl']));
+    expect(keyCount(envelope)).toBeGreaterThan(20);
+    expect(nonCamelKeys(envelope)).toEqual([]);
+    const summary = envelope.result;
+    expect(summary).toMatchObject({ pool: 1, fixed: 4, matched: 0, unmatched: 1 });
+    expect(summary.unmatchedBy).toContainEqual({ reason: 'mentors-full', students: 1 });
     expect(summary.unmatchedStudents[0]).toMatchObject({ email: unmatched, reason: 'mentors-full' });
     expect(active(ws, 'confirmed')).toEqual(proposed);
 
@@ -222,7 +229,7 @@ describe('mentorship match, confirm, withdraw', () => {
     runCli(['import', 'mentors', path.join(FIXTURES, 'mentors-googleforms.csv')], { cwd: ws });
     const r = runCli(['match', '--json'], { cwd: ws });
     expect(r.code).toBe(0);
-    const s = JSON.parse(r.stdout);
+    const s = JSON.parse(r.stdout).result;
     expect(s.matched + s.unmatched).toBe(149);
     // The optimum is lexicographic: never fewer students than greedy, and if as many, no lower mean.
     expect(s.gain.matched).toBeGreaterThanOrEqual(0);

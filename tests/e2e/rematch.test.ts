@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeWorkspace, runCli } from '../helpers/cli.js';
+import { nonCamelKeys } from '../helpers/json-keys.js';
 import { dataFiles } from '../core/followup/builders.js';
 
 const ZOE = 'zoe.obrien@lse.ac.uk';
@@ -60,7 +61,7 @@ describe('a mentor who does not answer', () => {
     // Bjørn still has places but takes no new student.
     const matched = runCli(['match', '--json'], { cwd: dir, ...at('2026-04-08') });
     expect(matched.code).toBe(0);
-    expect(JSON.parse(matched.stdout).endedUnresponsive).toEqual([{ student_email: SAM, mentor_email: BJORN, reason: 'mentor unresponsive after 2 chases (2026-02-10, 2026-03-10)' }]);
+    expect(JSON.parse(matched.stdout).result.endedUnresponsive).toEqual([{ studentEmail: SAM, mentorEmail: BJORN, reason: 'mentor unresponsive after 2 chases (2026-02-10, 2026-03-10)' }]);
     const rows = read(dir, 'data/matches.csv').split('\r\n');
     expect(rows.find((r) => r.startsWith(`${SAM},${BJORN},`))).toMatch(/,withdrawn,.*mentor unresponsive after 2 chases/);
     expect(rows.find((r) => r.startsWith(`${SAM},${HELENE},proposed`))).toBeTruthy();
@@ -70,9 +71,14 @@ describe('a mentor who does not answer', () => {
 
     // Unless the administrator says otherwise.
     const why = (extra: string[]) => {
-      const e = JSON.parse(runCli(['match', '--explain', NINA, '--json', ...extra], { cwd: dir, ...at('2026-04-08') }).stdout);
+      const envelope = JSON.parse(runCli(['match', '--explain', NINA, '--json', ...extra], { cwd: dir, ...at('2026-04-08') }).stdout);
+      // --explain writes nothing: no changes.
+      expect(envelope).toMatchObject({ command: 'match', dryRun: false, changes: [] });
+      expect(nonCamelKeys(envelope)).toEqual([]);
+      const e = envelope.result;
+      expect(e.studentEmail).toBe(NINA);
       // Bjørn appears either as Nina's proposed mentor or among her options, with why not.
-      return JSON.stringify([e.mentor, ...e.options].filter((o?: { email?: string; mentor_email?: string }) => o && (o.email ?? o.mentor_email) === BJORN));
+      return JSON.stringify([e.mentor, ...e.options].filter((o?: { email?: string; mentorEmail?: string }) => o && (o.email ?? o.mentorEmail) === BJORN));
     };
     expect(why([])).toContain('did not answer a student after the last chase');
     expect(why(['--allow-mentor', BJORN])).not.toContain('did not answer');

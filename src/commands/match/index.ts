@@ -1,19 +1,21 @@
 // mentorship match [--fair] [--explain EMAIL]
 import type { Context } from '../../context.js';
+import { changedOutcome, type Outcome } from '../../outcome.js';
 import { DataError } from '../../errors.js';
 import { chaseReport, unresponsiveReason } from '../../core/followup/chase.js';
 import { normaliseEmail } from '../../core/import/values.js';
-import { explainStudent, type Explanation, type UnmatchedReason, unmatchedOf } from '../../core/match/explain.js';
+import { type ExplainedOption, explainStudent, type Explanation, type UnmatchedReason, unmatchedOf } from '../../core/match/explain.js';
 import { type MatchSummary, summarise } from '../../core/match/greedy.js';
 import { buildProblem, type MatchInput, matchesAfter, solve } from '../../core/match/plan.js';
 import { reviewSheets } from '../../core/match/review.js';
 import { pairKey } from '../../core/match/rules.js';
+import type { PairScore } from '../../core/match/score.js';
 import type { Match } from '../../core/types.js';
 import { todayIso } from '../../context.js';
 import { loadChases, loadExclusions, loadMatches, loadMeetings, loadMentors, loadStudents, stageAudit, stageMatches, REVIEW_FILE } from '../../workspace/store.js';
 import { openWorkspace, type Workspace } from '../../workspace/workspace.js';
 import { loadNoResponse } from '../../workspace/followup.js';
-import { changeWorkspace, describeChanges, isoNow } from '../../workspace/change.js';
+import { changeWorkspace, isoNow } from '../../workspace/change.js';
 import { warnTimeline } from '../../workspace/timeline.js';
 import { FILES } from '../../workspace/layout.js';
 
@@ -21,6 +23,48 @@ export interface MatchOptions {
   fair?: boolean;
   explain?: string;
   allowMentor?: string[];
+}
+
+/** What match returns (--json's result): the summary, camelCase, the reasons counted as a list. */
+export interface MatchResult extends Omit<MatchSummary, 'unmatchedBy'> {
+  unmatchedBy: { reason: UnmatchedReason; students: number }[];
+  unmatchedStudents: { email: string; reason: UnmatchedReason; detail: string }[];
+  /** Pairs this run ended because the mentor did not answer the chases. */
+  endedUnresponsive: { studentEmail: string; mentorEmail: string; reason: string }[];
+  files: string[];
+}
+
+/** A score, as --json returns it. */
+interface ScoreView {
+  score: number;
+  breakdown: PairScore['breakdown'];
+  sharedSectors: string[];
+  sharedSupport: string[];
+}
+
+/** What match --explain returns (--json's result). */
+export interface ExplainResult {
+  studentEmail: string;
+  studentName: string;
+  status: Explanation['status'];
+  mentor?: ScoreView & { email: string; name: string };
+  note: string;
+  options: (ScoreView & { mentorEmail: string; mentorName: string; kind: ExplainedOption['kind']; why: string; displaced?: ExplainedOption['displaced'] })[];
+}
+
+const scoreView = (p: PairScore): ScoreView => ({ score: p.score, breakdown: p.breakdown, sharedSectors: p.shared_sectors, sharedSupport: p.shared_support });
+
+function explainView(e: Explanation): ExplainResult {
+  return {
+    studentEmail: e.student_email,
+    studentName: e.student_name,
+    status: e.status,
+    ...(e.mentor ? { mentor: { email: e.mentor.email, name: e.mentor.name, ...scoreView(e.mentor) } } : {}),
+    note: e.note,
+    options: e.options.map((o) => ({
+      mentorEmail: o.mentor_email, mentorName: o.mentor_name, ...scoreView(o), kind: o.kind, why: o.why, ...(o.displaced ? { displaced: o.displaced } : {}),
+    })),
+  };
 }
 
 function loadInput(ctx: Context, ws: Workspace, opts: MatchOptions): MatchInput {
@@ -55,25 +99,23 @@ function gainText(s: MatchSummary): string {
   return `${matched}, ${signed(s.gain.meanScore)} mean score (greedy: ${s.greedy.matched} matched, mean ${s.greedy.meanScore})`;
 }
 
-function report(ctx: Context, s: MatchSummary, file: string, dryRun: boolean): void {
+function says(ctx: Context, s: MatchSummary, file: string, dryRun: boolean): string[] {
   const c = ctx.chalk;
-  if (!s.pool) {
-    ctx.info(`Every student is in a confirmed pair (${s.fixed}), or has left: nothing to propose.`);
-    return;
-  }
-  ctx.info(`${c.bold(String(s.matched))} of ${s.pool} student(s) proposed a mentor${s.fixed ? `; ${s.fixed} already in a confirmed pair (kept)` : ''}${s.fair ? ' (--fair)' : ''}.`);
+  if (!s.pool) return [`Every student is in a confirmed pair (${s.fixed}), or has left: nothing to propose.`];
+  const lines = [`${c.bold(String(s.matched))} of ${s.pool} student(s) proposed a mentor${s.fixed ? `; ${s.fixed} already in a confirmed pair (kept)` : ''}${s.fair ? ' (--fair)' : ''}.`];
   if (s.unmatched) {
     const by = (Object.entries(s.unmatchedBy) as [UnmatchedReason, number][]).filter(([, n]) => n > 0).map(([r, n]) => `${n} ${UNMATCHED_COUNTED[r]}`);
-    ctx.info(`${c.yellow(`${s.unmatched} unmatched`)}: ${by.join(', ')} (reasons in the Unmatched sheet).`);
+    lines.push(`${c.yellow(`${s.unmatched} unmatched`)}: ${by.join(', ')} (reasons in the Unmatched sheet).`);
   }
   if (s.matched) {
-    ctx.info(`Scores: mean ${s.meanScore}, lowest ${s.lowestScore}; ${pct(s.sharedSectorShare)} of pairs share at least one sector.`);
-    ctx.info(`Against first come, first served on the same data: ${gainText(s)}.`);
-    if (!dryRun) ctx.info(`Review ${file} (decision column: approve, reject, or a mentor's email to reassign), then: mentorship confirm ${file}  (or confirm --all)`);
+    lines.push(`Scores: mean ${s.meanScore}, lowest ${s.lowestScore}; ${pct(s.sharedSectorShare)} of pairs share at least one sector.`);
+    lines.push(`Against first come, first served on the same data: ${gainText(s)}.`);
+    if (!dryRun) lines.push(`Review ${file} (decision column: approve, reject, or a mentor's email to reassign), then: mentorship confirm ${file}  (or confirm --all)`);
   }
+  return lines;
 }
 
-async function propose(ctx: Context, opts: MatchOptions): Promise<void> {
+async function propose(ctx: Context, opts: MatchOptions): Promise<Outcome<MatchResult>> {
   const fair = Boolean(opts.fair);
   const changed = await changeWorkspace(ctx, 'match', async (ws, tx) => {
     warnTimeline(ctx, ws, 'match');
@@ -109,26 +151,24 @@ async function propose(ctx: Context, opts: MatchOptions): Promise<void> {
       mean_score: summary.meanScore, lowest_score: summary.lowestScore, rematched: rematch.length,
     });
     const unmatchedRows = unmatched.map((u) => ({ email: problem.pool[u.row]!.email, reason: u.reason, detail: u.detail }));
-    const ends = rematch.map((p) => ({ student_email: p.student_email, mentor_email: p.mentor_email, reason: unresponsiveReason(p) }));
+    const ends = rematch.map((p) => ({ studentEmail: p.student_email, mentorEmail: p.mentor_email, reason: unresponsiveReason(p) }));
     return { summary, unmatched: unmatchedRows, files: [REVIEW_FILE, FILES.matches], ended: ends };
   });
   const { summary, unmatched, files, ended } = changed.result;
-  if (ctx.opts.json) {
-    ctx.printJson({ ...summary, unmatchedStudents: unmatched, endedUnresponsive: ended, files, dryRun: changed.dryRun, changes: changed.changes });
-  } else {
-    for (const e of ended) {
-      ctx.info(`${changed.dryRun ? 'would end' : 'ended'}: ${e.student_email} and ${e.mentor_email} (${e.reason}); the student is offered another mentor, and ${e.mentor_email} gets no new student unless you pass --allow-mentor ${e.mentor_email}`);
-    }
-    report(ctx, summary, REVIEW_FILE, changed.dryRun);
-  }
-  describeChanges(ctx, changed);
+  const unmatchedBy = (Object.entries(summary.unmatchedBy) as [UnmatchedReason, number][]).map(([reason, students]) => ({ reason, students }));
+  const result: MatchResult = { ...summary, unmatchedBy, unmatchedStudents: unmatched, endedUnresponsive: ended, files };
+  const messages = [
+    ...ended.map((e) => `${changed.dryRun ? 'would end' : 'ended'}: ${e.studentEmail} and ${e.mentorEmail} (${e.reason}); the student is offered another mentor, and ${e.mentorEmail} gets no new student unless you pass --allow-mentor ${e.mentorEmail}`),
+    ...says(ctx, summary, REVIEW_FILE, changed.dryRun),
+  ];
+  return changedOutcome({ ...changed, result }, { messages });
 }
 
 function points(b: { sector: number; support: number; programme: number; location: number }): string {
   return `sector ${b.sector}, support ${b.support}, programme ${b.programme}, location ${b.location}`;
 }
 
-function renderExplanation(ctx: Context, e: Explanation): void {
+function explanationText(e: Explanation): string {
   const lines = [`${e.student_name} <${e.student_email}>: ${e.status}${e.mentor ? ` with ${e.mentor.name} <${e.mentor.email}>, score ${e.mentor.score}` : ''}`];
   if (e.mentor) {
     lines.push(`  points: ${points(e.mentor.breakdown)}`);
@@ -142,11 +182,11 @@ function renderExplanation(ctx: Context, e: Explanation): void {
     if (o.shared_sectors.length) lines.push(`     shared sectors: ${o.shared_sectors.join('; ')}`);
     lines.push(`     ${e.status === 'proposed' || e.status === 'unmatched' ? 'why not: ' : ''}${o.why}`);
   });
-  ctx.print(lines.join('\n'));
+  return lines.join('\n');
 }
 
 /** Read-only: re-runs the same deterministic solve and explains one student; writes nothing. */
-async function explain(ctx: Context, email: string, opts: MatchOptions): Promise<void> {
+async function explain(ctx: Context, email: string, opts: MatchOptions): Promise<Outcome<ExplainResult>> {
   const wanted = normaliseEmail(email);
   if (!wanted) throw new DataError(`"${email}" is not an email address`, {}, "give the student's email: mentorship match --explain name@example.ac.uk");
   const { ws, release } = openWorkspace(ctx);
@@ -162,14 +202,12 @@ async function explain(ctx: Context, email: string, opts: MatchOptions): Promise
         isMentor ? 'give the email of one of their students' : 'check the spelling against data/students.csv',
       );
     }
-    if (ctx.opts.json) ctx.printJson(e);
-    else renderExplanation(ctx, e);
+    return { result: explainView(e), text: explanationText(e) };
   } finally {
     release();
   }
 }
 
-export async function run(ctx: Context, opts: MatchOptions): Promise<void> {
-  if (opts.explain !== undefined) await explain(ctx, opts.explain, opts);
-  else await propose(ctx, opts);
+export async function run(ctx: Context, opts: MatchOptions): Promise<Outcome<MatchResult> | Outcome<ExplainResult>> {
+  return opts.explain !== undefined ? explain(ctx, opts.explain, opts) : propose(ctx, opts);
 }
