@@ -133,6 +133,18 @@ describe('mentorship match, confirm, withdraw', () => {
     expect(blocked.code).toBe(1);
     expect(blocked.stderr).toContain('out/match-review.xlsx has been changed since mentorship wrote it');
 
+    const preview = runCli(['confirm', '--dry-run', '--json'], { cwd: ws });
+    expect(preview.code, preview.stderr).toBe(0);
+    const envelope = JSON.parse(preview.stdout);
+    expect(envelope).toMatchObject({
+      command: 'confirm', dryRun: true,
+      result: { source: 'out/match-review.xlsx', approved: 1, rejected: 1, reassigned: [{ student: reassignS, from: proposed.get(reassignS!), to: 'olga@alumni.org' }] },
+    });
+    expect(envelope.changes.map((c: { path: string }) => c.path)).toEqual(expect.arrayContaining(['data/matches.csv', 'data/exclusions.csv']));
+    expect(envelope.messages[0].text).toBe('out/match-review.xlsx: 1 approved, 1 rejected, 1 reassigned; 1 proposal(s) still waiting for a decision.');
+    expect(keyCount(envelope)).toBeGreaterThan(15);
+    expect(nonCamelKeys(envelope)).toEqual([]);
+
     const r = runCli(['confirm'], { cwd: ws });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('out/match-review.xlsx: 1 approved, 1 rejected, 1 reassigned');

@@ -120,7 +120,9 @@ describe('the end of the programme', () => {
     expect(before.next[0]).toBe('the programme ended on 30 Apr 2026: mark its 1 pair(s) completed: mentorship confirm --completed');
     expect(before.next.join('\n')).not.toMatch(/mentorship match|report chase/);
     const r = runCli(['confirm', '--completed', '--json'], { cwd: dir, env: { MENTORSHIP_TODAY: '2026-05-02' } });
-    expect(JSON.parse(r.stdout)).toMatchObject({ completed: 1 });
+    const completed = JSON.parse(r.stdout);
+    expect(completed).toMatchObject({ command: 'confirm', dryRun: false, result: { completed: 1 } });
+    expect(completed.changes.map((c: { path: string }) => c.path)).toEqual(expect.arrayContaining(['data/matches.csv', 'data/audit.jsonl']));
     const matches = read(dir, 'data/matches.csv');
     expect(matches).toMatch(/zoe@lse\.ac\.uk,ann@example\.org,completed,/);
     expect(matches).toMatch(/max@lse\.ac\.uk,ann@example\.org,withdrawn,/);
@@ -129,7 +131,7 @@ describe('the end of the programme', () => {
     expect(after.next[0]).toMatch(/^ask for feedback/);
     // Run again: nothing left to complete, nothing changed.
     const snap = snapshot(dir);
-    expect(JSON.parse(runCli(['confirm', '--completed', '--json'], { cwd: dir, env: { MENTORSHIP_TODAY: '2026-05-03' } }).stdout)).toMatchObject({ completed: 0 });
+    expect(JSON.parse(runCli(['confirm', '--completed', '--json'], { cwd: dir, env: { MENTORSHIP_TODAY: '2026-05-03' } }).stdout)).toMatchObject({ result: { completed: 0 } });
     expect(snapshot(dir)).toEqual(snap);
   });
 });

@@ -2,12 +2,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Context } from '../../context.js';
+import { changedOutcome, type Message, type Outcome, warning } from '../../outcome.js';
 import { DataError, UsageError } from '../../errors.js';
 import type { RawTable } from '../../io/csv-read.js';
 import { readInput } from '../../io/input.js';
 import { applyDecisions, type Applied, readReview, REVIEW_SHEET } from '../../core/match/review.js';
 import { loadExclusions, loadMatches, loadMentors, loadStudents, stageAudit, stageExclusions, stageMatches, REVIEW_FILE } from '../../workspace/store.js';
-import { changeWorkspace, describeChanges, isoNow } from '../../workspace/change.js';
+import { changeWorkspace, isoNow } from '../../workspace/change.js';
 import { warnTimeline } from '../../workspace/timeline.js';
 import { completePairs } from '../../core/completion.js';
 import { todayIso } from '../../context.js';
@@ -18,8 +19,19 @@ export interface ConfirmOptions {
   completed?: boolean;
 }
 
+/** What confirm returns (--json's result): the decisions it applied, counted. */
+export interface Confirmed extends Omit<Applied, 'matches' | 'exclusions'> {
+  /** The review sheet read, or --all. */
+  source: string;
+}
+
+/** What confirm --completed returns. */
+export interface Completed {
+  completed: number;
+}
+
 /** confirm --completed: after the programme's end, every confirmed pair becomes completed. */
-async function complete(ctx: Context): Promise<void> {
+async function complete(ctx: Context): Promise<Outcome<Completed>> {
   const changed = await changeWorkspace(ctx, 'confirm completed', (ws, tx) => {
     const done = completePairs(loadMatches(ws), ws.scheme, todayIso(ctx));
     if (!done.ok) throw new UsageError(done.why, done.fix);
@@ -27,15 +39,12 @@ async function complete(ctx: Context): Promise<void> {
       stageMatches(tx, done.matches);
       stageAudit(tx, ws, { at: isoNow(ctx), command: 'confirm completed', completed: done.completed });
     }
-    return done.completed;
+    return { completed: done.completed };
   });
-  if (ctx.opts.json) {
-    ctx.printJson({ completed: changed.result, dryRun: changed.dryRun, changes: changed.changes });
-    return;
-  }
-  describeChanges(ctx, changed);
-  ctx.info(changed.result ? `${changed.result} pair(s) ${changed.dryRun ? 'would be' : 'are now'} completed in data/matches.csv.` : 'No confirmed pairs left to complete.');
-  if (!changed.dryRun) ctx.info('Next: mentorship emails feedback --survey final, mentorship report programme, and mentorship purge when the retention date comes.');
+  const n = changed.result.completed;
+  const messages = [n ? `${n} pair(s) ${changed.dryRun ? 'would be' : 'are now'} completed in data/matches.csv.` : 'No confirmed pairs left to complete.'];
+  if (!changed.dryRun) messages.push('Next: mentorship emails feedback --survey final, mentorship report programme, and mentorship purge when the retention date comes.');
+  return changedOutcome(changed, { messages });
 }
 
 /** The Review sheet if the workbook still has one; a sheet re-saved from a CSV has another name. */
@@ -48,17 +57,21 @@ async function readSheet(abs: string, shown: string): Promise<RawTable> {
   }
 }
 
-function report(ctx: Context, a: Applied, source: string, dryRun: boolean): void {
+function says(a: Confirmed, all: boolean, dryRun: boolean): (Message | string)[] {
+  if (a.approved + a.rejected + a.reassigned.length === 0 && !a.already) {
+    return [all ? 'There are no proposals to confirm: run mentorship match first.' : warning(`${a.source}: no decisions found. Write approve, reject or a mentor's email in the decision column, or run mentorship confirm --all.`)];
+  }
   const parts = [`${a.approved} approved`, `${a.rejected} rejected`, `${a.reassigned.length} reassigned`];
   if (a.already) parts.push(`${a.already} already confirmed`);
-  ctx.info(`${source}: ${parts.join(', ')}; ${a.undecided} proposal(s) still waiting for a decision.`);
-  for (const r of a.reassigned) ctx.info(`  ${r.student}: reassigned from ${r.from} to ${r.to} (confirmed)`);
-  if (dryRun) return;
-  if (a.rejected) ctx.info(`Rejected pairs are in data/exclusions.csv and will not be proposed again; run mentorship match to propose new mentors for those students.`);
-  else if (a.approved + a.reassigned.length > 0) ctx.info('Next: mentorship export, then mentorship emails intro.');
+  const lines = [`${a.source}: ${parts.join(', ')}; ${a.undecided} proposal(s) still waiting for a decision.`];
+  for (const r of a.reassigned) lines.push(`  ${r.student}: reassigned from ${r.from} to ${r.to} (confirmed)`);
+  if (dryRun) return lines;
+  if (a.rejected) lines.push(`Rejected pairs are in data/exclusions.csv and will not be proposed again; run mentorship match to propose new mentors for those students.`);
+  else if (a.approved + a.reassigned.length > 0) lines.push('Next: mentorship export, then mentorship emails intro.');
+  return lines;
 }
 
-export async function run(ctx: Context, reviewFile: string | undefined, opts: ConfirmOptions): Promise<void> {
+export async function run(ctx: Context, reviewFile: string | undefined, opts: ConfirmOptions): Promise<Outcome<Confirmed> | Outcome<Completed>> {
   if (opts.completed) {
     if (reviewFile !== undefined || opts.all) throw new UsageError('--completed takes no review sheet and no --all', 'mentorship confirm --completed');
     return complete(ctx);
@@ -101,17 +114,7 @@ export async function run(ctx: Context, reviewFile: string | undefined, opts: Co
     if (adopt && (decided > 0 || applied.already > 0)) tx.write(adopt.rel, adopt.bytes, { generated: true });
     return applied;
   });
-  const a = changed.result;
-  if (ctx.opts.json) {
-    const { matches: _m, exclusions: _e, ...counts } = a;
-    ctx.printJson({ ...counts, source, dryRun: changed.dryRun, changes: changed.changes });
-  } else {
-    if (a.approved + a.rejected + a.reassigned.length === 0 && !a.already) {
-      if (opts.all) ctx.info('There are no proposals to confirm: run mentorship match first.');
-      else ctx.warn(`${source}: no decisions found. Write approve, reject or a mentor's email in the decision column, or run mentorship confirm --all.`);
-      return;
-    }
-    report(ctx, a, source, changed.dryRun);
-  }
-  describeChanges(ctx, changed);
+  const { matches: _m, exclusions: _e, ...counts } = changed.result;
+  const result: Confirmed = { ...counts, source };
+  return changedOutcome({ ...changed, result }, { messages: says(result, Boolean(opts.all), changed.dryRun) });
 }
