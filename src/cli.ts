@@ -134,7 +134,7 @@ export function buildProgram(io: CliIo): Command {
     'mentorship log no-response zoe.obrien@lse.ac.uk 1 2026-02-03',
   ]);
   const logArgs = (cmd: Command) =>
-    cmd.argument('<student>', "the student's email").argument('<n>', 'the meeting number, 1 to 3').argument('<date>', 'the date (YYYY-MM-DD or dd/mm/yyyy)');
+    cmd.argument('<student>', "the student's email").argument('<n>', 'the meeting number, 1 to 3').argument('<date>', "the date: YYYY-MM-DD, or in the scheme's date order (scheme.json date_order: dd/mm/yyyy or mm/dd/yyyy)");
   examples(common(logArgs(logging.command('meeting'))).description('Record one meeting that took place'), ['mentorship log meeting zoe.obrien@lse.ac.uk 1 2026-01-20']).action(
     action(() => import('./commands/log/index.js'), 'meeting'),
   );

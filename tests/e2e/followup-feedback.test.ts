@@ -35,14 +35,17 @@ describe('feedback', () => {
 
     const before = snapshot(dir);
     const again = runCli(['import', 'feedback', '--survey', 'final', 'survey.csv', '--json'], { cwd: dir, ...at });
-    expect(JSON.parse(again.stdout)).toMatchObject({ added: 0, updated: 0, unchanged: 4, rejected: 1 });
+    const envelope = JSON.parse(again.stdout);
+    expect(envelope).toMatchObject({ command: 'import feedback', result: { survey: 'final', added: 0, updated: 0, unchanged: 4, rejected: 1 } });
+    expect(keyCount(envelope.result)).toBeGreaterThan(10);
+    expect(nonCamelKeys(envelope)).toEqual([]);
     const after = snapshot(dir);
     expect(after.get('data/feedback.csv')).toBe(before.get('data/feedback.csv'));
 
     // A later submission replaces the earlier one of the same person and survey.
     fs.writeFileSync(path.join(dir, 'later.csv'), [HEAD, '15/05/2026 08:00:00,jose.alvarez@lse.ac.uk,4,4,Yes,Changed my mind.'].join('\r\n'));
     const later = runCli(['import', 'feedback', '--survey', 'final', 'later.csv', '--json'], { cwd: dir, ...at });
-    expect(JSON.parse(later.stdout)).toMatchObject({ added: 0, updated: 1 });
+    expect(JSON.parse(later.stdout).result).toMatchObject({ added: 0, updated: 1 });
     const rows = read(dir, 'data/feedback.csv').split('\r\n').filter((l) => l.startsWith('jose.alvarez'));
     expect(rows).toHaveLength(4);
     expect(rows.join('\n')).toContain('Changed my mind.');

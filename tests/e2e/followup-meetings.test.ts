@@ -52,7 +52,10 @@ describe('import meetings', () => {
     // The same file again changes nothing.
     const before = read(dir, 'data/meetings.csv');
     const again = runCli(['import', 'meetings', 'checkin.csv', '--json'], { cwd: dir, ...at('2026-02-01') });
-    expect(JSON.parse(again.stdout)).toMatchObject({ added: 0, unchanged: 3, rejected: 3 });
+    const envelope = JSON.parse(again.stdout);
+    expect(envelope).toMatchObject({ command: 'import meetings', dryRun: false, result: { added: 0, unchanged: 3, rejected: 3 } });
+    expect(keyCount(envelope.result)).toBeGreaterThan(10);
+    expect(nonCamelKeys(envelope)).toEqual([]);
     expect(read(dir, 'data/meetings.csv')).toBe(before);
   });
 
@@ -81,7 +84,11 @@ describe('log meeting', () => {
     const dup = runCli(['log', 'meeting', SAM, '1', '2026-01-30'], { cwd: dir, ...at('2026-02-01') });
     expect(dup.stderr).toMatch(/already recorded on 2026-01-28; not counted twice/);
     const earlier = runCli(['log', 'meeting', SAM, '1', '2026-01-25', '--json'], { cwd: dir, ...at('2026-02-01') });
-    expect(JSON.parse(earlier.stdout)).toMatchObject({ outcome: 'earlier', kept: '2026-01-25' });
+    const logged = JSON.parse(earlier.stdout);
+    expect(logged).toMatchObject({ command: 'log meeting', result: { outcome: 'earlier', kept: '2026-01-25', studentEmail: SAM, mentorEmail: BJORN } });
+    expect(logged.changes.map((c: { path: string }) => c.path)).toContain('data/meetings.csv');
+    expect(keyCount(logged)).toBeGreaterThan(5);
+    expect(nonCamelKeys(logged)).toEqual([]);
     expect(read(dir, 'data/meetings.csv').match(/sam.taylor/g)).toHaveLength(1);
 
     const before = snapshot(dir);
@@ -92,6 +99,10 @@ describe('log meeting', () => {
     expect(future.code).toBe(1);
     const badN = runCli(['log', 'meeting', SAM, '4', '2026-01-25'], { cwd: dir, ...at('2026-02-01') });
     expect(badN.code).toBe(2);
+    const badDate = runCli(['log', 'meeting', SAM, '1', '13/13/2026'], { cwd: dir, ...at('2026-02-01') });
+    expect(badDate.code).toBe(2);
+    expect(badDate.stderr).toMatch(/DATE "13\/13\/2026" is not a date/);
+    expect(badDate.stderr).toContain('dd/mm/yyyy');
     const badWhat = runCli(['log', 'lunch', SAM, '1', '2026-01-25'], { cwd: dir, ...at('2026-02-01') });
     expect(badWhat.code).toBe(2);
     expect(snapshot(dir)).toEqual(before);

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataFiles } from '../core/followup/builders.js';
 import { makeWorkspace, runCli, snapshot } from '../helpers/cli.js';
+import { keyCount, nonCamelKeys } from '../helpers/json-keys.js';
 
 const at = (dir: string) => ({ cwd: dir, env: { MENTORSHIP_TODAY: '2025-11-26' } });
 const read = (dir: string, rel: string) => fs.readFileSync(path.join(dir, rel), 'utf8');
@@ -49,7 +50,7 @@ describe('import pairs', () => {
 
     const before = snapshot(dir);
     const dry = runCli(['import', 'pairs', 'pre.csv', ...map, '--dry-run', '--json'], at(dir));
-    expect(JSON.parse(dry.stdout)).toMatchObject({ added: 1, refused: 8, dryRun: true });
+    expect(JSON.parse(dry.stdout)).toMatchObject({ command: 'import pairs', dryRun: true, result: { added: 1, refused: 8 } });
     expect(snapshot(dir)).toEqual(before);
     const strict = runCli(['import', 'pairs', 'pre.csv', ...map, '--strict'], at(dir));
     expect(strict.code).toBe(1);
@@ -57,7 +58,11 @@ describe('import pairs', () => {
 
     const r = runCli(['import', 'pairs', 'pre.csv', ...map, '--json'], at(dir));
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout);
+    const envelope = JSON.parse(r.stdout);
+    expect(keyCount(envelope.result)).toBeGreaterThan(20);
+    expect(nonCamelKeys(envelope)).toEqual([]);
+    expect(envelope.changes.map((c: { path: string }) => c.path)).toEqual(expect.arrayContaining(['data/matches.csv', 'out/rejects/pairs-pre.rejects.csv']));
+    const out = envelope.result;
     expect(out).toMatchObject({ added: 1, unchanged: 0, refused: 8, forced: 0 });
     const reasons = Object.fromEntries(out.problems.map((p: { row: number; reason: string }) => [p.row, p.reason]));
     expect(reasons).toEqual({
@@ -77,14 +82,14 @@ describe('import pairs', () => {
 
     const snap = snapshot(dir);
     const again = runCli(['import', 'pairs', 'pre.csv', ...map, '--json'], at(dir));
-    expect(JSON.parse(again.stdout)).toMatchObject({ added: 0, unchanged: 1, refused: 8 });
+    expect(JSON.parse(again.stdout).result).toMatchObject({ added: 0, unchanged: 1, refused: 8 });
     const later = snapshot(dir);
     expect([...later.keys()].filter((k) => later.get(k) !== snap.get(k))).toEqual([]);
     expect(later).toEqual(snap);
 
     // --force takes the rows a rule only advises against, and says which rule each broke.
     const forced = runCli(['import', 'pairs', 'pre.csv', ...map, '--force', '--json'], at(dir));
-    expect(JSON.parse(forced.stdout)).toMatchObject({ added: 3, unchanged: 1, refused: 5, forced: 3 });
+    expect(JSON.parse(forced.stdout).result).toMatchObject({ added: 3, unchanged: 1, refused: 5, forced: 3 });
     expect(forced.stderr).toMatch(/row 3: taken with --force although the mentor has no place left/);
 
     // match leaves the imported pairs alone and proposes only for the others.
@@ -109,13 +114,16 @@ describe('import exclusions', () => {
     ].join('\r\n'));
     const r = runCli(['import', 'exclusions', 'conflicts.csv', '--json'], at(dir));
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ added: 4, unchanged: 1, refused: 2 });
+    const envelope = JSON.parse(r.stdout);
+    expect(envelope).toMatchObject({ command: 'import exclusions', result: { added: 4, unchanged: 1, refused: 2 } });
+    expect(keyCount(envelope)).toBeGreaterThan(10);
+    expect(nonCamelKeys(envelope)).toEqual([]);
     const ex = read(dir, 'data/exclusions.csv');
     expect(ex).toContain('max@lse.ac.uk,bob@example.org,"from conflicts.csv"');
     expect(ex).toContain('someone@old.ac.uk,ann@example.org,"paired in 2023-24"');
     expect(read(dir, 'out/rejects/exclusions-conflicts.rejects.csv')).toMatch(/confirmed pair now/);
     const snap = snapshot(dir);
-    expect(JSON.parse(runCli(['import', 'exclusions', 'conflicts.csv', '--json'], at(dir)).stdout)).toMatchObject({ added: 0, unchanged: 5 });
+    expect(JSON.parse(runCli(['import', 'exclusions', 'conflicts.csv', '--json'], at(dir)).stdout).result).toMatchObject({ added: 0, unchanged: 5 });
     const after = snapshot(dir);
     expect([...after.keys()].filter((k) => after.get(k) !== snap.get(k))).toEqual([]);
     expect(after).toEqual(snap);

@@ -30,7 +30,7 @@ describe('rejects files', () => {
     const ws = makeWorkspace({ ...smallCohort().files, 'a/x.csv': checkin('stranger.a@example.com'), 'b/x.csv': checkin('stranger.b@example.com') });
     const r = runCli(['import', 'meetings', 'a/x.csv', 'b/x.csv', '--json'], { cwd: ws, env: { MENTORSHIP_TODAY: '2026-02-01' } });
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).rejectFiles).toEqual(['out/rejects/meetings-x.rejects.csv', 'out/rejects/meetings-x-2.rejects.csv']);
+    expect(JSON.parse(r.stdout).result.rejectFiles).toEqual(['out/rejects/meetings-x.rejects.csv', 'out/rejects/meetings-x-2.rejects.csv']);
     expect(listRejects(ws)).toEqual(['meetings-x-2.rejects.csv', 'meetings-x.rejects.csv']);
     expect(rejectedEmails(ws, 'out/rejects/meetings-x.rejects.csv')).toEqual(['stranger.a@example.com']);
     expect(rejectedEmails(ws, 'out/rejects/meetings-x-2.rejects.csv')).toEqual(['stranger.b@example.com']);

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, makeWorkspace, runCli, snapshot } from '../helpers/cli.js';
+import { keyCount, nonCamelKeys } from '../helpers/json-keys.js';
 
 const fx = (f: string) => path.join(FIXTURES, f);
 
@@ -53,9 +54,16 @@ describe('import students and mentors from real form exports', () => {
     const ws = makeWorkspace();
     const r = runCli(['import', 'mentors', fx('mentors-googleforms.csv'), '--json'], { cwd: ws });
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout);
+    const envelope = JSON.parse(r.stdout);
+    expect(envelope).toMatchObject({ command: 'import mentors', dryRun: false });
+    expect(envelope.changes.map((c: { path: string }) => c.path)).toContain('data/mentors.csv');
+    // One key casing: no key of the envelope is snake_case (a duplicate's submittedAt, say).
+    expect(keyCount(envelope)).toBeGreaterThan(20);
+    expect(nonCamelKeys(envelope)).toEqual([]);
+    const out = envelope.result;
     expect(out).toMatchObject({ kind: 'mentors', imported: 79, rejected: 1 });
     expect(out.duplicates[0].email).toBe('helen.marsh@example.com');
+    expect(out.duplicates[0].kept.submittedAt).toMatch(/^\d{4}-\d{2}-\d{2}/);
     const data = fs.readFileSync(path.join(ws, 'data/mentors.csv'), 'utf8');
     const philippe = data.split('\r\n').find((l) => l.startsWith('philippe.renard@example.com'))!;
     expect(philippe).toMatch(/,2,/);

@@ -17,7 +17,7 @@ function stored(ws: string, kind: 'students' | 'mentors'): Record<string, string
 
 function json(r: { stdout: string; stderr: string; code: number }) {
   expect(r.stdout, r.stderr).not.toBe('');
-  return JSON.parse(r.stdout) as Record<string, unknown> & { imported: number; updated: number; older: number; rejected: number; unchanged: number };
+  return (JSON.parse(r.stdout) as { result: Record<string, unknown> & { imported: number; updated: number; older: number; rejected: number; unchanged: number } }).result;
 }
 
 describe('real exports through the CLI', () => {

@@ -54,7 +54,7 @@ describe('remembered mappings', () => {
 
     const week2 = runCli(['import', 'students', 'week2.csv', '--json'], { cwd: dir });
     expect(week2.code, week2.stderr).toBe(0);
-    expect(JSON.parse(week2.stdout)).toMatchObject({ imported: 1, rejected: 0, remembered: [] });
+    expect(JSON.parse(week2.stdout).result).toMatchObject({ imported: 1, rejected: 0, remembered: [] });
     expect(week2.stderr).not.toContain('remembered');
 
     const renamed = HEADER.replace('Where would you like to work?', 'Your dream industry?');

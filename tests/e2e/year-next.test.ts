@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultScheme } from '../../src/core/scheme/defaults.js';
 import { readCsvBytes } from '../../src/io/csv-read.js';
 import { FIXTURES, listFiles, runCli, snapshot, tempDir } from '../helpers/cli.js';
+import { keyCount, nonCamelKeys } from '../helpers/json-keys.js';
 
 const TEMPLATES = path.resolve(FIXTURES, '../templates');
 
@@ -31,8 +32,11 @@ describe('init --from: next year from this one', () => {
     const r = runCli(['init', 'new', '--from', 'old', '--json'], { cwd: parent, env: { MENTORSHIP_TODAY: '2026-06-15' } });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ year: '2026-27', from: { year: '2025-26', editedTemplates: ['intro-student.hbs'] } });
+    const envelope = JSON.parse(r.stdout);
+    expect(envelope).toMatchObject({ command: 'init', dryRun: false, result: { year: '2026-27', from: { year: '2025-26', editedTemplates: ['intro-student.hbs'] } } });
+    expect(envelope.changes.map((c: { path: string }) => c.path)).toEqual(expect.arrayContaining(['scheme.json', 'data/exclusions.csv', 'templates/intro-student.hbs']));
+    expect(keyCount(envelope)).toBeGreaterThan(10);
+    expect(nonCamelKeys(envelope)).toEqual([]);
     expect(snapshot(old)).toEqual(before);
 
     const dir = path.join(parent, 'new');

@@ -200,7 +200,7 @@ describe('known hostile CSVs', () => {
       .join('\n');
     expect(rejects).toContain('bad-in-a');
     expect(rejects).toContain('bad-in-b');
-    const files = (JSON.parse(r.stdout) as { rejectFiles: string[] }).rejectFiles;
+    const files = (JSON.parse(r.stdout) as { result: { rejectFiles: string[] } }).result.rejectFiles;
     expect(new Set(files).size, `distinct rejects files: ${files.join(', ')}`).toBe(2);
   });
 

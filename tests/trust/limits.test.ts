@@ -199,7 +199,7 @@ describe('field limits: the row is rejected with the reason, the others are impo
     fs.writeFileSync(file, csv);
     const r = await runIn(['import', 'students', file, '--workspace', w, '--yes', '--json'], w);
     expect(r.code, r.stderr).toBe(0);
-    expect((JSON.parse(r.stdout) as { imported: number }).imported).toBe(1);
+    expect((JSON.parse(r.stdout) as { result: { imported: number } }).result.imported).toBe(1);
     const rejects = fs.readdirSync(path.join(w, 'out', 'rejects'));
     expect(rejects.length).toBe(1);
     const text = fs.readFileSync(path.join(w, 'out', 'rejects', rejects[0]!), 'utf8');

@@ -82,7 +82,7 @@ export async function checkImport(c: ImportCase, v: Violations, tally: ImportTal
   tally.imported++;
   let summary: { imported: number };
   try {
-    summary = JSON.parse(r.stdout) as { imported: number };
+    summary = (JSON.parse(r.stdout) as { result: { imported: number } }).result;
   } catch {
     v.add('--json printed something that is not JSON', r.stdout.slice(0, 200));
     return;
@@ -104,6 +104,6 @@ export async function checkImport(c: ImportCase, v: Violations, tally: ImportTal
     v.add('re-importing a file that imported cleanly fails', `${again.stderr.slice(0, 300)} ${c.describe}`);
     return;
   }
-  const s2 = JSON.parse(again.stdout) as { imported: number; updated: number };
+  const s2 = (JSON.parse(again.stdout) as { result: { imported: number; updated: number } }).result;
   if (s2.imported !== 0 || s2.updated !== 0) v.add('re-importing the same file changes the data', `imported ${s2.imported}, updated ${s2.updated}: ${c.describe}`);
 }

@@ -133,6 +133,6 @@ describe('every CSV the tool writes is safe under , ; and tab splitting', () => 
     expect(students).toContain("A bio;'=1+1;x end");
     const again = await runIn(['import', 'students', path.join(root, 'sep-students.csv'), '--workspace', ws, '--yes', '--json'], ws);
     expect(again.code, again.stderr).toBe(0);
-    expect(JSON.parse(again.stdout)).toMatchObject({ imported: 0, updated: 0 });
+    expect(JSON.parse(again.stdout).result).toMatchObject({ imported: 0, updated: 0 });
   });
 });

@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import type { Context } from '../../context.js';
 import { todayIso } from '../../context.js';
 import { DataError, oneLine, UsageError } from '../../errors.js';
+import { changedOutcome, type Outcome } from '../../outcome.js';
+import type { RawTable } from '../../io/csv-read.js';
 import { readInput } from '../../io/input.js';
 import { type ChosenColumn, compactColumns, parseMapOptions, resolveColumns, unmatchedRuleNotes } from '../../core/import/columns.js';
 import type { MappingRule } from '../../core/scheme/schema.js';
@@ -20,7 +22,7 @@ import type { Workspace } from '../../workspace/workspace.js';
 import type { ImportOptions } from './index.js';
 import { replaceableIn, stageRejects } from './rejects.js';
 import { rememberedLines, stageRememberedMappings } from './remember-mappings.js';
-import { changeWorkspace, describeChanges, isoNow } from '../../workspace/change.js';
+import { changeWorkspace, isoNow } from '../../workspace/change.js';
 
 const MEETING_FIELDS = ['email', 'student_email', 'mentor_email', 'meeting', 'date'];
 
@@ -61,6 +63,36 @@ function strictCheck(opts: ImportOptions, rejects: readonly RejectedRow[]): void
   );
 }
 
+/** One input file of a check-in or survey import: its rows, layout and columns. */
+interface FollowupFile {
+  file: string;
+  table: RawTable;
+  layout: Layout;
+  resolved: ReturnType<typeof resolveColumns>;
+}
+
+/**
+ * The one per-file loop of both kinds: read each file, find its layout and columns, and let the
+ * kind parse its rows (returning the columns it mapped by hand, to remember). A remembered rule is
+ * stale only if no file of this import has its column.
+ */
+async function eachFile(
+  ctx: Context, ws: Workspace, kind: 'meetings' | 'feedback', fields: readonly string[], maps: Map<string, string | null>,
+  files: readonly string[], opts: ImportOptions, parse: (f: FollowupFile) => Promise<ChosenColumn[]> | ChosenColumn[],
+): Promise<{ chosen: ChosenColumn[]; stale: MappingRule[] }> {
+  const chosen: ChosenColumn[] = [];
+  let stale: MappingRule[] | null = null;
+  for (const file of files) {
+    const table = await readInput(path.resolve(ctx.cwd, file), file, opts);
+    const layout = detectLayout(table.rows, opts.preset ?? 'auto', ws.scheme);
+    const resolved = resolveColumns(layout.headers, kind, fields, layout.preset, ws.scheme, maps, layout);
+    const unmatched = resolved.unmatchedRules;
+    stale = stale === null ? unmatched : stale.filter((r) => unmatched.includes(r));
+    chosen.push(...(await parse({ file, table, layout, resolved })));
+  }
+  return { chosen, stale: stale ?? [] };
+}
+
 export interface FollowupSummary {
   kind: 'meetings' | 'feedback';
   survey?: string;
@@ -91,20 +123,15 @@ async function importMeetings(ws: Workspace, tx: Transaction, ctx: Context, file
   const incoming: { meeting: Meeting; where: string }[] = [];
   const allRejects: RejectedRow[] = [];
   // Columns mapped by hand, remembered after a successful import (remember-mappings.ts).
-  const chosen: ChosenColumn[] = [];
-  let stale: MappingRule[] | null = null;
-  for (const file of files) {
-    const table = await readInput(path.resolve(ctx.cwd, file), file, opts);
-    const layout = detectLayout(table.rows, opts.preset ?? 'auto', ws.scheme);
-    const { fieldAt, mapped, unmatchedRules } = resolveColumns(layout.headers, 'meetings', MEETING_FIELDS, layout.preset, ws.scheme, maps, layout);
+  const { chosen, stale } = await eachFile(ctx, ws, 'meetings', MEETING_FIELDS, maps, files, opts, async ({ file, table, layout, resolved }) => {
+    const { fieldAt, mapped } = resolved;
     const email = ['email', 'student_email', 'mentor_email'].map((f) => fieldAt.indexOf(f)).find((i) => i >= 0) ?? -1;
     const at = { email, meeting: fieldAt.indexOf('meeting'), date: fieldAt.indexOf('date') };
     let missing = (['email', 'meeting', 'date'] as const).filter((k) => at[k] < 0);
-    chosen.push(...mapped);
-    stale = stale === null ? unmatchedRules : stale.filter((r) => unmatchedRules.includes(r));
+    const chosenHere: ChosenColumn[] = [...mapped];
     if (missing.length && ctx.interactive) {
       await askForColumns(ctx, file, layout.headers, missing, at);
-      for (const k of missing) if (at[k] >= 0) chosen.push({ header: layout.headers[at[k]]!, field: k });
+      for (const k of missing) if (at[k] >= 0) chosenHere.push({ header: layout.headers[at[k]]!, field: k });
       missing = missing.filter((k) => at[k] < 0);
     }
     if (missing.length) {
@@ -132,10 +159,11 @@ async function importMeetings(ws: Workspace, tx: Transaction, ctx: Context, file
     s.notes.push(...parsed.notes);
     incoming.push(...parsed.meetings.map((m) => ({ meeting: m.meeting, where: `${file} row ${m.row}` })));
     allRejects.push(...parsed.rejects);
-  }
+    return chosenHere;
+  });
   strictCheck(opts, allRejects);
   s.rejectFiles = stageRejects(tx, 'meetings', files, allRejects, replaceableIn(ws), s.notes);
-  remember(ctx, tx, ws, 'meetings', chosen, stale ?? [], s.notes);
+  remember(ctx, tx, ws, 'meetings', chosen, stale, s.notes);
   const merged = mergeMeetings(existing, incoming);
   Object.assign(s, { added: merged.added, updated: merged.earlier, unchanged: merged.unchanged, rejected: allRejects.length });
   s.rejects = allRejects.flatMap((r) => r.problems);
@@ -161,16 +189,8 @@ async function importFeedback(ws: Workspace, tx: Transaction, ctx: Context, file
   s.survey = survey;
   const submissions: Submission[] = [];
   const allRejects: RejectedRow[] = [];
-  const chosen: ChosenColumn[] = [];
-  let stale: MappingRule[] | null = null;
-  for (const file of files) {
-    const table = await readInput(path.resolve(ctx.cwd, file), file, opts);
-    const layout = detectLayout(table.rows, opts.preset ?? 'auto', ws.scheme);
+  const { chosen, stale } = await eachFile(ctx, ws, 'feedback', FEEDBACK_FIELDS, maps, files, opts, ({ file, table, layout, resolved }) => {
     const columns = planFeedbackColumns(layout, ws.scheme, maps);
-    const resolved = resolveColumns(layout.headers, 'feedback', [...FEEDBACK_FIELDS], layout.preset, ws.scheme, maps, layout);
-    // An ignored question is left out by --map alone: a remembered "ignore" would read as a question.
-    chosen.push(...resolved.mapped.filter((c) => c.field !== null));
-    stale = stale === null ? resolved.unmatchedRules : stale.filter((r) => resolved.unmatchedRules.includes(r));
     if (columns.email < 0) {
       // As for check-ins: the columns compactly, and only a column whose header or answers fit.
       const sample = table.rows.slice(layout.firstDataIndex, layout.firstDataIndex + 200);
@@ -192,10 +212,12 @@ async function importFeedback(ws: Workspace, tx: Transaction, ctx: Context, file
     s.notes.push(...parsed.dropped.map((d) => `${file}, row ${d.row}: skipped, ${d.reason}`));
     submissions.push(...parsed.submissions);
     allRejects.push(...parsed.rejects);
-  }
+    // An ignored question is left out by --map alone: a remembered "ignore" would read as a question.
+    return resolved.mapped.filter((c) => c.field !== null);
+  });
   strictCheck(opts, allRejects);
   s.rejectFiles = stageRejects(tx, 'feedback', files, allRejects, replaceableIn(ws), s.notes);
-  remember(ctx, tx, ws, 'feedback', chosen, stale ?? [], s.notes);
+  remember(ctx, tx, ws, 'feedback', chosen, stale, s.notes);
   const merged = mergeFeedback(loadFeedback(ws), submissions, survey);
   Object.assign(s, { added: merged.added, updated: merged.replaced, unchanged: merged.unchanged, older: merged.older, rejected: allRejects.length });
   s.rejects = allRejects.flatMap((r) => r.problems);
@@ -205,14 +227,16 @@ async function importFeedback(ws: Workspace, tx: Transaction, ctx: Context, file
   return s;
 }
 
-function report(ctx: Context, s: FollowupSummary): void {
+/** What the administrator reads after the import: notes, duplicates, rejected rows, then the counts. */
+function says(ctx: Context, s: FollowupSummary): string[] {
   const limit = ctx.opts.verbose ? Infinity : 10;
-  for (const n of s.notes.slice(0, limit)) ctx.info(oneLine(n));
-  for (const d of s.duplicates.slice(0, limit)) ctx.info(`duplicate: ${d}`);
+  const out: string[] = [];
+  for (const n of s.notes.slice(0, limit)) out.push(oneLine(n));
+  for (const d of s.duplicates.slice(0, limit)) out.push(`duplicate: ${d}`);
   for (const r of s.rejects.slice(0, limit)) {
-    ctx.info(`${ctx.chalk.red('rejected:')} ${r.file}, row ${r.row}, column "${oneLine(r.column)}": ${oneLine(r.reason)}${r.value ? ` (value "${oneLine(r.value.slice(0, 60))}")` : ''}`);
+    out.push(`${ctx.chalk.red('rejected:')} ${r.file}, row ${r.row}, column "${oneLine(r.column)}": ${oneLine(r.reason)}${r.value ? ` (value "${oneLine(r.value.slice(0, 60))}")` : ''}`);
   }
-  if (s.rejects.length > limit) ctx.info(`  ... and ${s.rejects.length - limit} more rejected (see out/rejects/, or --verbose)`);
+  if (s.rejects.length > limit) out.push(`  ... and ${s.rejects.length - limit} more rejected (see out/rejects/, or --verbose)`);
   const what = s.kind === 'meetings' ? 'meetings' : `feedback (${s.survey}): respondents`;
   const parts = [
     `${ctx.chalk.bold(String(s.added))} new`,
@@ -222,15 +246,14 @@ function report(ctx: Context, s: FollowupSummary): void {
     `${s.duplicates.length} duplicate${s.duplicates.length === 1 ? '' : 's'}`,
   ];
   if (s.older) parts.push(`${s.older} older than the stored answers (kept the stored ones)`);
-  ctx.info(`${what}: ${parts.join(', ')} (from ${s.rows} row${s.rows === 1 ? '' : 's'})`);
-  if (s.rejectFiles.length) ctx.info(`Rejected rows, to fix and import again: ${s.rejectFiles.join(', ')}`);
+  out.push(`${what}: ${parts.join(', ')} (from ${s.rows} row${s.rows === 1 ? '' : 's'})`);
+  if (s.rejectFiles.length) out.push(`Rejected rows, to fix and import again: ${s.rejectFiles.join(', ')}`);
+  return out;
 }
 
-export async function run(ctx: Context, kind: 'meetings' | 'feedback', files: string[], opts: ImportOptions): Promise<void> {
+export async function run(ctx: Context, kind: 'meetings' | 'feedback', files: string[], opts: ImportOptions): Promise<Outcome<FollowupSummary>> {
   const changed = await changeWorkspace(ctx, `import ${kind}`, (ws, tx) =>
     kind === 'meetings' ? importMeetings(ws, tx, ctx, files, opts) : importFeedback(ws, tx, ctx, files, opts),
   );
-  if (ctx.opts.json) ctx.printJson({ ...changed.result, dryRun: changed.dryRun, changes: changed.changes });
-  else report(ctx, changed.result);
-  describeChanges(ctx, changed);
+  return changedOutcome(changed, { messages: says(ctx, changed.result) });
 }

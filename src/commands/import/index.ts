@@ -1,10 +1,11 @@
 // mentorship import students|mentors|meetings|feedback FILE...
 import type { Context } from '../../context.js';
 import { DataError, oneLine, UsageError } from '../../errors.js';
+import { changedOutcome, info, type Message, type Outcome, warning } from '../../outcome.js';
 import { progress } from '../../ui/progress.js';
 import { type ChosenColumn, parseMapOptions, unmatchedRuleNotes } from '../../core/import/columns.js';
 import type { PresetOption } from '../../core/import/layout.js';
-import { type Duplicate, type ImportFile, planImport } from '../../core/import/incoming.js';
+import { type ImportFile, planImport } from '../../core/import/incoming.js';
 import { fieldsOf, type PeopleTarget } from '../../core/import/people.js';
 import type { MappingRule } from '../../core/scheme/schema.js';
 import type { Mentor, RowProblem, Student } from '../../core/types.js';
@@ -15,7 +16,9 @@ import { askForColumns, unmappedError } from './column-prompt.js';
 import { readPeopleFile } from './read.js';
 import { rememberedLines, stageRememberedMappings } from './remember-mappings.js';
 import { replaceableIn, stageRejects } from './rejects.js';
-import { changeWorkspace, describeChanges, isoNow } from '../../workspace/change.js';
+import { changeWorkspace, isoNow } from '../../workspace/change.js';
+import type { FollowupSummary } from './followup.js';
+import type { PairImportSummary } from './pairs.js';
 
 export interface ImportOptions {
   preset: PresetOption;
@@ -27,6 +30,13 @@ export interface ImportOptions {
   survey?: string;
 }
 
+/** Where a duplicate answer was, and when it was submitted. */
+export interface AnswerRef {
+  file: string;
+  row: number;
+  submittedAt: string;
+}
+
 export interface ImportSummary {
   kind: PeopleTarget;
   files: string[];
@@ -35,7 +45,7 @@ export interface ImportSummary {
   unchanged: number;
   older: number;
   rejected: number;
-  duplicates: Duplicate[];
+  duplicates: { email: string; kept: AnswerRef; dropped: AnswerRef[] }[];
   dropped: { file: string; row: number; reason: string }[];
   rejects: RowProblem[];
   warnings: RowProblem[];
@@ -57,6 +67,8 @@ export async function importPeople(ctx: Context, kind: PeopleTarget, files: stri
   const maps = parseMapOptions(opts.map ?? [], [...fieldsOf(kind)]);
   return changeWorkspace(ctx, `import ${kind}`, async (ws, tx) => build(ctx, ws, tx, kind, files, opts, maps));
 }
+
+const ref = (r: { file: string; row: number; submitted_at: string }): AnswerRef => ({ file: r.file, row: r.row, submittedAt: r.submitted_at });
 
 async function build(
   ctx: Context, ws: Workspace, tx: Transaction, kind: PeopleTarget, files: string[], opts: ImportOptions, maps: Map<string, string | null>,
@@ -94,7 +106,7 @@ async function build(
   ctx.debug(`planned ${plan.people.length} ${kind}; ${memory()}`);
   Object.assign(summary, {
     imported: plan.imported, updated: plan.updated, unchanged: plan.unchanged, older: plan.older, rejected: plan.rejects.length,
-    duplicates: plan.duplicates, dropped: plan.dropped, warnings: plan.warnings, rejects: plan.rejects.flatMap((r) => r.problems),
+    duplicates: plan.duplicates.map((d) => ({ email: d.email, kept: ref(d.kept), dropped: d.dropped.map(ref) })), dropped: plan.dropped, warnings: plan.warnings, rejects: plan.rejects.flatMap((r) => r.problems),
   });
   summary.notes.push(...plan.notes);
   if (opts.strict && summary.rejected > 0) {
@@ -121,29 +133,31 @@ async function build(
   return summary;
 }
 
-function report(ctx: Context, s: ImportSummary, dryRun: boolean): void {
+/** What the administrator reads after an import: skipped, duplicate and rejected rows, then the counts. */
+function says(ctx: Context, s: ImportSummary, dryRun: boolean): Message[] {
   const c = ctx.chalk;
   const limit = ctx.opts.verbose ? Infinity : 10;
-  for (const d of s.dropped.slice(0, limit)) ctx.info(`${d.file}, row ${d.row}: skipped, ${d.reason}`);
+  const out: Message[] = [];
+  for (const d of s.dropped.slice(0, limit)) out.push(info(`${d.file}, row ${d.row}: skipped, ${d.reason}`));
   for (const d of s.duplicates.slice(0, limit)) {
-    ctx.info(
-      `duplicate: ${d.email} submitted ${d.dropped.length + 1} times; kept ${d.kept.file} row ${d.kept.row}${d.kept.submitted_at ? ` (${d.kept.submitted_at})` : ''}, dropped ${d.dropped.map((x) => `${x.file} row ${x.row}`).join(', ')}`,
-    );
+    out.push(info(
+      `duplicate: ${d.email} submitted ${d.dropped.length + 1} times; kept ${d.kept.file} row ${d.kept.row}${d.kept.submittedAt ? ` (${d.kept.submittedAt})` : ''}, dropped ${d.dropped.map((x) => `${x.file} row ${x.row}`).join(', ')}`,
+    ));
   }
   for (const r of s.rejects.slice(0, limit)) {
-    ctx.info(`${c.red('rejected:')} ${r.file}, row ${r.row}, column "${oneLine(r.column)}": ${oneLine(r.reason)}${r.value ? ` (value "${oneLine(r.value.slice(0, 60))}")` : ''}`);
+    out.push(info(`${c.red('rejected:')} ${r.file}, row ${r.row}, column "${oneLine(r.column)}": ${oneLine(r.reason)}${r.value ? ` (value "${oneLine(r.value.slice(0, 60))}")` : ''}`));
   }
-  if (s.rejects.length > limit) ctx.info(`  ... and ${s.rejects.length - limit} more rejected (see out/rejects/, or --verbose)`);
+  if (s.rejects.length > limit) out.push(info(`  ... and ${s.rejects.length - limit} more rejected (see out/rejects/, or --verbose)`));
   const seen = new Set<string>();
   let shown = 0;
   for (const w of s.warnings) {
     const key = `${w.column}|${w.value}|${w.reason}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (shown++ < limit) ctx.warn(`${w.file}, row ${w.row}, column "${oneLine(w.column)}": ${oneLine(w.reason)}`);
+    if (shown++ < limit) out.push(warning(`${w.file}, row ${w.row}, column "${oneLine(w.column)}": ${oneLine(w.reason)}`));
   }
-  if (shown > limit) ctx.info(`  ... and ${shown - limit} more warnings (--verbose shows all)`);
-  for (const n of s.notes) ctx.warn(oneLine(n));
+  if (shown > limit) out.push(info(`  ... and ${shown - limit} more warnings (--verbose shows all)`));
+  for (const n of s.notes) out.push(warning(oneLine(n)));
   const line = [
     `${c.bold(String(s.imported))} imported`,
     `${s.updated} updated`,
@@ -153,34 +167,34 @@ function report(ctx: Context, s: ImportSummary, dryRun: boolean): void {
   ];
   if (s.older) line.push(`${s.older} older than the stored answer (kept the stored one)`);
   if (s.dropped.length) line.push(`${s.dropped.length} preview/test skipped`);
-  ctx.info(`${s.kind}: ${line.join(', ')}`);
-  if (s.rejectFiles.length) ctx.info(`Rejected rows, to fix and import again: ${s.rejectFiles.join(', ')}`);
-  for (const l of rememberedLines(s.kind, { added: s.remembered, replaced: s.replaced }, dryRun)) ctx.info(oneLine(l));
+  out.push(info(`${s.kind}: ${line.join(', ')}`));
+  if (s.rejectFiles.length) out.push(info(`Rejected rows, to fix and import again: ${s.rejectFiles.join(', ')}`));
+  for (const l of rememberedLines(s.kind, { added: s.remembered, replaced: s.replaced }, dryRun)) out.push(info(oneLine(l)));
+  return out;
 }
 
-export async function run(ctx: Context, kind: string, files: string[], opts: ImportOptions): Promise<void> {
-  if (kind === 'pairs' || kind === 'exclusions') {
-    await (await import('./pairs.js')).run(ctx, kind, files, opts);
-    return;
-  }
-  if (kind === 'meetings' || kind === 'feedback') {
-    const mod = await import('./followup.js');
-    await mod.run(ctx, kind, files, opts);
-    return;
-  }
+export type ImportResult = ImportSummary | FollowupSummary | PairImportSummary;
+
+export async function run(ctx: Context, kind: string, files: string[], opts: ImportOptions): Promise<Outcome<ImportResult>> {
+  if (kind === 'pairs' || kind === 'exclusions') return (await import('./pairs.js')).run(ctx, kind, files, opts);
+  if (kind === 'meetings' || kind === 'feedback') return (await import('./followup.js')).run(ctx, kind, files, opts);
   if (kind !== 'students' && kind !== 'mentors') {
     throw new UsageError(`cannot import "${kind}"`, 'use: mentorship import students|mentors|meetings|feedback|pairs|exclusions FILE...');
   }
   const changed = await importPeople(ctx, kind, files, opts);
-  if (ctx.opts.json) ctx.printJson({ ...changed.result, dryRun: changed.dryRun, changes: changed.changes });
-  else report(ctx, changed.result, changed.dryRun);
-  describeChanges(ctx, changed);
-  nothingStored(changed.result);
+  const outcome = changedOutcome(changed, { messages: says(ctx, changed.result, changed.dryRun) });
+  nothingStored(ctx, changed.result, outcome);
+  return outcome;
 }
 
-/** An import that stored nothing because every row was rejected failed, after writing its rejects. */
-function nothingStored(s: ImportSummary): void {
+/**
+ * An import that stored nothing because every row was rejected failed, after writing its rejects.
+ * An error is not an outcome (no --json envelope), so what the import found is said before it.
+ */
+function nothingStored(ctx: Context, s: ImportSummary, outcome: Outcome<ImportSummary>): void {
   if (s.rejected === 0 || s.imported + s.updated + s.unchanged + s.older > 0) return;
+  for (const m of outcome.messages ?? []) (m.level === 'warning' ? ctx.warn : ctx.info)(m.text);
+  if (outcome.dryRun) ctx.info(ctx.chalk.bold('dry run: nothing was written.'));
   throw new DataError(
     `nothing was imported: all ${s.rejected} row${s.rejected === 1 ? ' was' : 's were'} rejected`,
     { file: s.files[0] },

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import type { Context } from '../../context.js';
 import { DataError, oneLine, UsageError } from '../../errors.js';
+import { changedOutcome, info, type Message, type Outcome, warning } from '../../outcome.js';
 import { readInput } from '../../io/input.js';
 import { parseMapOptions } from '../../core/import/columns.js';
 import { asProblems, EXCLUSION_FIELDS, PAIR_FIELDS, type PairImportPlan, type PairRow, planExclusions, planPairs, type Refusal } from '../../core/import/pairs.js';
@@ -13,7 +14,7 @@ import type { Exclusion, Match } from '../../core/types.js';
 import { loadExclusions, loadMatches, loadMentors, loadStudents, stageAudit, stageExclusions, stageMatches } from '../../workspace/store.js';
 import type { ImportOptions } from './index.js';
 import { stageRejects } from './rejects.js';
-import { changeWorkspace, describeChanges, isoNow } from '../../workspace/change.js';
+import { changeWorkspace, isoNow } from '../../workspace/change.js';
 
 type Kind = 'pairs' | 'exclusions';
 
@@ -73,7 +74,7 @@ export interface PairImportSummary {
   rejectFiles: string[];
 }
 
-export async function run(ctx: Context, kind: Kind, files: string[], opts: ImportOptions): Promise<void> {
+export async function run(ctx: Context, kind: Kind, files: string[], opts: ImportOptions): Promise<Outcome<PairImportSummary>> {
   if (!files.length) throw new UsageError(`name the file to import: mentorship import ${kind} FILE`);
   const changed = await changeWorkspace(ctx, `import ${kind}`, async (ws, tx): Promise<PairImportSummary> => {
     const now = ctx.now();
@@ -118,18 +119,17 @@ export async function run(ctx: Context, kind: Kind, files: string[], opts: Impor
     }
     return summary;
   });
-  const s = changed.result;
-  // What --force took is said on stderr even with --json: it is for the person who forced it.
-  for (const p of s.forcedRows) ctx.warn(`${p.file}, row ${p.row}: taken with --force although ${p.reason.replace(/ \(--force takes it anyway\)$/, '')}`);
-  if (ctx.opts.json) {
-    ctx.printJson({ ...s, dryRun: changed.dryRun, changes: changed.changes });
-    return;
-  }
+  return changedOutcome(changed, { messages: says(kind, changed.result, changed.dryRun) });
+}
+
+function says(kind: Kind, s: PairImportSummary, dryRun: boolean): Message[] {
+  // What --force took is a warning, so it reaches stderr even with --json: it is for the person who forced it.
+  const out = s.forcedRows.map((p) => warning(`${p.file}, row ${p.row}: taken with --force although ${p.reason.replace(/ \(--force takes it anyway\)$/, '')}`));
   const what = kind === 'pairs' ? 'confirmed pair(s)' : 'exclusion(s)';
-  ctx.info(`${kind}: ${s.added} new ${what}, ${s.unchanged} already there, ${s.refused} row(s) refused${s.forced ? `, ${s.forced} taken with --force` : ''}.`);
-  for (const p of s.problems.slice(0, 20)) ctx.warn(`${p.file}, row ${p.row}, column "${p.column}": ${p.reason} (value "${oneLine(p.value)}")`);
-  if (s.problems.length > 20) ctx.warn(`... and ${s.problems.length - 20} more in ${s.rejectFiles.join(', ')}`);
-  if (s.rejectFiles.length && !changed.dryRun) ctx.info(`Refused rows, with the reason, are in ${s.rejectFiles.join(', ')}: fix them and import that file again.`);
-  describeChanges(ctx, changed);
-  if (!changed.dryRun && s.added) ctx.info(kind === 'pairs' ? 'Next: mentorship match proposes for the other students; these pairs are fixed.' : 'mentorship match will never propose these pairs.');
+  out.push(info(`${kind}: ${s.added} new ${what}, ${s.unchanged} already there, ${s.refused} row(s) refused${s.forced ? `, ${s.forced} taken with --force` : ''}.`));
+  for (const p of s.problems.slice(0, 20)) out.push(warning(`${p.file}, row ${p.row}, column "${p.column}": ${p.reason} (value "${oneLine(p.value)}")`));
+  if (s.problems.length > 20) out.push(warning(`... and ${s.problems.length - 20} more in ${s.rejectFiles.join(', ')}`));
+  if (s.rejectFiles.length && !dryRun) out.push(info(`Refused rows, with the reason, are in ${s.rejectFiles.join(', ')}: fix them and import that file again.`));
+  if (!dryRun && s.added) out.push(info(kind === 'pairs' ? 'Next: mentorship match proposes for the other students; these pairs are fixed.' : 'mentorship match will never propose these pairs.'));
+  return out;
 }

@@ -6,13 +6,14 @@ import type { Context } from '../../context.js';
 import { todayIso } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { Transaction } from '../../io/transaction.js';
+import { changedOutcome, type Outcome } from '../../outcome.js';
 import { defaultScheme } from '../../core/scheme/defaults.js';
 import { carriedExclusions, nextYearScheme } from '../../core/scheme/next-year.js';
 import { parseYear, timelineYear, yearInText, yearLabel, yearOf } from '../../core/year.js';
 import { TEMPLATES_DIR } from '../../paths.js';
 import { loadExclusions, loadMatches, stageExclusions } from '../../workspace/store.js';
 import { loadScheme, makeWorkspace, SCHEME_FILE } from '../../workspace/workspace.js';
-import { isoNow } from '../../workspace/change.js';
+import { type Changed, isoNow } from '../../workspace/change.js';
 import { DATA_DIR, OUT_DIR } from '../../workspace/layout.js';
 
 export interface InitOptions {
@@ -68,7 +69,7 @@ function templates(fromRoot?: string): { files: Map<string, Buffer>; edited: str
   return { files, edited };
 }
 
-export async function initWorkspace(ctx: Context, dir: string, opts: InitOptions | string = {}): Promise<InitResult> {
+export async function initWorkspace(ctx: Context, dir: string, opts: InitOptions | string = {}): Promise<Changed<InitResult>> {
   const o: InitOptions = typeof opts === 'string' ? { name: opts } : opts;
   const root = path.resolve(ctx.cwd, dir);
   if (fs.existsSync(path.join(root, SCHEME_FILE)) && !ctx.opts.force) {
@@ -117,29 +118,32 @@ export async function initWorkspace(ctx: Context, dir: string, opts: InitOptions
     { generated: false },
   );
   for (const folder of ['data', 'out', 'templates']) tx.folder(folder);
-  const planned = tx.commit().map((c) => c.path);
-  return { workspace: root, year: yearLabel(year), created: [...planned, `${DATA_DIR}/`, `${OUT_DIR}/`], ...(from ? { from } : {}) };
+  const changes = tx.commit();
+  const result = { workspace: root, year: yearLabel(year), created: [...changes.map((c) => c.path), `${DATA_DIR}/`, `${OUT_DIR}/`], ...(from ? { from } : {}) };
+  return { result, changes, dryRun: tx.dryRun };
 }
 
-export async function run(ctx: Context, dir: string, opts: InitOptions): Promise<void> {
-  const result = await initWorkspace(ctx, dir, opts);
-  if (ctx.opts.json) {
-    ctx.printJson({ ...result, dryRun: ctx.opts.dryRun });
-    return;
-  }
-  if (ctx.opts.dryRun) ctx.info('dry run: nothing was written.');
-  ctx.info(`${ctx.opts.dryRun ? 'Would create' : 'Created'} a scheme workspace for ${result.year} in ${result.workspace}`);
-  for (const c of result.created) ctx.info(`  ${c}`);
+export async function run(ctx: Context, dir: string, opts: InitOptions): Promise<Outcome<InitResult>> {
+  const changed = await initWorkspace(ctx, dir, opts);
+  return changedOutcome(changed, { messages: says(ctx, changed.result, changed.dryRun) });
+}
+
+/** What was created, what came from last year, and the next steps. A dry run's files are listed by the renderer. */
+function says(ctx: Context, result: InitResult, dryRun: boolean): string[] {
+  const out = [`${dryRun ? 'Would create' : 'Created'} a scheme workspace for ${result.year} in ${result.workspace}`];
+  if (!dryRun) out.push(...result.created.map((c) => `  ${c}`));
   if (result.from) {
     const f = result.from;
-    ctx.info(`\nFrom the ${f.year} workspace (${f.workspace}, unchanged): its settings, column mappings and vocabularies, with ${result.year}'s dates;`);
-    ctx.info(`  ${f.editedTemplates.length ? `your edited templates (${f.editedTemplates.join(', ')})` : 'no edited templates (the defaults are in templates/)'};`);
-    ctx.info(`  ${f.exclusions} pair(s) from ${f.year} as exclusions, so nobody gets the same mentor again. No other personal data was copied.`);
-    ctx.info('The survey links are placeholders again: put this year\'s forms in scheme.json (surveys) before mentorship emails feedback.');
+    out.push(
+      `\nFrom the ${f.year} workspace (${f.workspace}, unchanged): its settings, column mappings and vocabularies, with ${result.year}'s dates;`,
+      `  ${f.editedTemplates.length ? `your edited templates (${f.editedTemplates.join(', ')})` : 'no edited templates (the defaults are in templates/)'};`,
+      `  ${f.exclusions} pair(s) from ${f.year} as exclusions, so nobody gets the same mentor again. No other personal data was copied.`,
+      'The survey links are placeholders again: put this year\'s forms in scheme.json (surveys) before mentorship emails feedback.',
+    );
   }
-  ctx.info(`\nNext: review scheme.json (the ${result.year} timeline, sharing policy, vocabularies), then`);
+  out.push(`\nNext: review scheme.json (the ${result.year} timeline, sharing policy, vocabularies), then`);
   const rel = path.relative(ctx.cwd, result.workspace) || '.';
   // Two lines, not `cd X && ...`: Windows PowerShell 5 has no `&&`. Quoted when it holds a space.
-  ctx.info(`  cd ${/[\s'"&]/.test(rel) ? `"${rel}"` : rel}`);
-  ctx.info('  mentorship import students APPLICATIONS.xlsx');
+  out.push(`  cd ${/[\s'"&]/.test(rel) ? `"${rel}"` : rel}`, '  mentorship import students APPLICATIONS.xlsx');
+  return out;
 }

@@ -4,18 +4,20 @@
 import type { Context } from '../../context.js';
 import { todayIso } from '../../context.js';
 import { DataError, UsageError } from '../../errors.js';
-import { normaliseEmail, parseDate } from '../../core/import/values.js';
+import { normaliseEmail } from '../../core/import/values.js';
+import { parseDateOption } from '../../core/scheme/date-option.js';
+import { changedOutcome, type Outcome } from '../../outcome.js';
 import { mergeMeetings, pairIndex, parseMeetingNumber } from '../../core/followup/meetings.js';
 import type { Match } from '../../core/types.js';
 import { loadMatches, loadMeetings, loadMentors, loadStudents, stageAudit, stageMeetings } from '../../workspace/store.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { loadNoResponse, stageNoResponse } from '../../workspace/followup.js';
-import { changeWorkspace, describeChanges, isoNow } from '../../workspace/change.js';
+import { changeWorkspace, isoNow } from '../../workspace/change.js';
 
-interface Logged {
+export interface Logged {
   what: 'meeting' | 'no-response';
-  student_email: string;
-  mentor_email: string;
+  studentEmail: string;
+  mentorEmail: string;
   meeting: number;
   date: string;
   outcome: 'recorded' | 'earlier' | 'already';
@@ -33,7 +35,7 @@ function findPair(ctx: Context, ws: Workspace, email: string): Match {
   throw new DataError(`${email} ${found.reason}`, {}, fix);
 }
 
-export async function run(ctx: Context, what: string, who: string, n: string, date: string): Promise<void> {
+export async function run(ctx: Context, what: string, who: string, n: string, date: string): Promise<Outcome<Logged>> {
   if (what !== 'meeting' && what !== 'no-response') {
     throw new UsageError(`cannot log "${what}"`, 'use: mentorship log meeting STUDENT N DATE, or mentorship log no-response STUDENT N DATE');
   }
@@ -42,15 +44,16 @@ export async function run(ctx: Context, what: string, who: string, n: string, da
   const meeting = parseMeetingNumber(n);
   if (meeting === null) throw new UsageError(`"${n}" is not a meeting number`, 'the meetings are 1, 2 and 3');
   const changed = await changeWorkspace(ctx, `log ${what}`, (ws, tx) => {
-    const day = parseDate(date, ws.scheme.date_order);
-    if (!day) throw new UsageError(`"${date}" is not a date`, 'write it as YYYY-MM-DD or dd/mm/yyyy');
     const today = todayIso(ctx);
+    // In the scheme's date order, as its forms are read: 03/02/2026 is 3 February in a UK scheme.
+    const day = parseDateOption(date, ws.scheme.date_order, 'DATE', ws.scheme.date_order === 'MDY' ? '01/20/2026' : '20/01/2026');
     if (day > today) throw new DataError(`${day} is after today (${today})`, {}, `log ${what === 'meeting' ? 'a meeting once it has happened' : 'the report on the day it was made'}`);
     const pair = findPair(ctx, ws, email);
-    const base = { what, student_email: pair.student_email, mentor_email: pair.mentor_email, meeting, date: day } as const;
+    const base = { what, studentEmail: pair.student_email, mentorEmail: pair.mentor_email, meeting, date: day } as const;
     let result: Logged;
     if (what === 'meeting') {
-      const merged = mergeMeetings(loadMeetings(ws), [{ meeting: { ...base, source: 'log' }, where: 'the command line' }]);
+      const logged = { student_email: pair.student_email, mentor_email: pair.mentor_email, meeting, date: day, source: 'log' } as const;
+      const merged = mergeMeetings(loadMeetings(ws), [{ meeting: logged, where: 'the command line' }]);
       const kept = merged.meetings.find((m) => m.student_email === pair.student_email && m.mentor_email === pair.mentor_email && m.meeting === meeting)!.date;
       result = { ...base, outcome: merged.added ? 'recorded' : merged.earlier ? 'earlier' : 'already', kept };
       stageMeetings(tx, merged.meetings);
@@ -63,20 +66,17 @@ export async function run(ctx: Context, what: string, who: string, n: string, da
     if (result.outcome !== 'already') stageAudit(tx, ws, { at: isoNow(ctx), command: `log ${what}`, meeting, outcome: result.outcome });
     return result;
   });
-  const r = changed.result;
-  if (ctx.opts.json) {
-    ctx.printJson({ ...r, dryRun: changed.dryRun });
-  } else if (r.what === 'meeting') {
-    const pairText = `${r.student_email} and ${r.mentor_email}`;
-    if (r.outcome === 'recorded') ctx.info(`Recorded meeting ${r.meeting} of ${pairText} on ${r.date}.`);
-    else if (r.outcome === 'earlier') ctx.info(`Meeting ${r.meeting} of ${pairText} was already recorded; it now has the earlier date ${r.kept}.`);
-    else ctx.info(`Meeting ${r.meeting} of ${pairText} is already recorded on ${r.kept}; not counted twice.`);
-  } else {
-    ctx.info(
-      r.outcome === 'recorded'
-        ? `Recorded: ${r.student_email} reported on ${r.date} that ${r.mentor_email} has not responded about meeting ${r.meeting}. report chase will now chase the mentor.`
-        : 'That report is already recorded.',
-    );
+  return changedOutcome(changed, { messages: [says(changed.result)] });
+}
+
+function says(r: Logged): string {
+  const pairText = `${r.studentEmail} and ${r.mentorEmail}`;
+  if (r.what === 'no-response') {
+    return r.outcome === 'recorded'
+      ? `Recorded: ${r.studentEmail} reported on ${r.date} that ${r.mentorEmail} has not responded about meeting ${r.meeting}. report chase will now chase the mentor.`
+      : 'That report is already recorded.';
   }
-  describeChanges(ctx, changed);
+  if (r.outcome === 'recorded') return `Recorded meeting ${r.meeting} of ${pairText} on ${r.date}.`;
+  if (r.outcome === 'earlier') return `Meeting ${r.meeting} of ${pairText} was already recorded; it now has the earlier date ${r.kept}.`;
+  return `Meeting ${r.meeting} of ${pairText} is already recorded on ${r.kept}; not counted twice.`;
 }
