@@ -206,9 +206,13 @@ describe('mentorship match, confirm, withdraw', () => {
     expect(runCli(['confirm', '--all'], { cwd: ws }).code).toBe(0);
     const r = runCli(['withdraw', 'maria@alumni.org', '--json'], { cwd: ws });
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ side: 'mentor', reason: 'mentor left the scheme' });
-    expect(out.pairs).toHaveLength(2);
+    const envelope = JSON.parse(r.stdout);
+    expect(envelope).toMatchObject({ command: 'withdraw', dryRun: false, result: { email: 'maria@alumni.org', side: 'mentor', reason: 'mentor left the scheme' } });
+    expect(envelope.result.pairs).toEqual([expect.objectContaining({ mentorEmail: 'maria@alumni.org', was: 'confirmed' }), expect.objectContaining({ mentorEmail: 'maria@alumni.org', was: 'confirmed' })]);
+    expect(envelope.changes.map((c: { path: string }) => c.path)).toEqual(expect.arrayContaining(['data/matches.csv', 'data/audit.jsonl']));
+    expect(envelope.messages.at(-1).text).toMatch(/^mentorship emails intro drafts the withdrawal notices/);
+    expect(keyCount(envelope)).toBeGreaterThan(15);
+    expect(nonCamelKeys(envelope)).toEqual([]);
     expect(runCli(['match'], { cwd: ws }).code).toBe(0);
     expect([...active(ws).values()]).not.toContain('maria@alumni.org');
     expect(matches(ws).filter((x) => x.status === 'withdrawn')).toHaveLength(2);

@@ -65,7 +65,7 @@ function withdrawAndRematch(root: string, fx: (f: string) => string) {
     return [
       ...leaving.map((p): Step => ({
         title: 'withdraw a student chased more than twice', today: '2026-04-07', argv: ['withdraw', p.student_email, '--reason', 'chased more than twice'],
-        figure: (o) => `${o.email ?? p.student_email} withdrawn; mentor ${o.pairs?.[0]?.mentor_email ?? p.mentor_email} freed`,
+        figure: (o) => `${o.email ?? p.student_email} withdrawn; mentor ${o.pairs?.[0]?.mentorEmail ?? p.mentor_email} freed`,
       })),
       {
         title: 'import the waiting list (late applications)', today: '2026-04-07', argv: ['import', 'students', fx('students-waiting-list.csv')],

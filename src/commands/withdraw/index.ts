@@ -2,12 +2,13 @@
 // The person named leaves the scheme: a student's pair ends and the mentor's place is freed; a
 // mentor's pairs all end and their students go back to the pool. Nothing is deleted.
 import type { Context } from '../../context.js';
+import { changedOutcome, type Outcome } from '../../outcome.js';
 import { DataError, UsageError } from '../../errors.js';
 import { normaliseEmail } from '../../core/import/values.js';
 import { planWithdrawal } from '../../core/match/withdraw.js';
 import type { Match } from '../../core/types.js';
 import { loadMatches, loadMentors, loadStudents, stageAudit, stageMatches } from '../../workspace/store.js';
-import { changeWorkspace, describeChanges, isoNow } from '../../workspace/change.js';
+import { changeWorkspace, isoNow } from '../../workspace/change.js';
 import { FILES } from '../../workspace/layout.js';
 
 export interface WithdrawOptions {
@@ -17,7 +18,7 @@ export interface WithdrawOptions {
 export interface Withdrawal {
   email: string;
   side: 'student' | 'mentor';
-  pairs: { student_email: string; mentor_email: string; was: Match['status'] }[];
+  pairs: { studentEmail: string; mentorEmail: string; was: Match['status'] }[];
   reason: string;
 }
 
@@ -26,7 +27,7 @@ async function agree(ctx: Context, question: string): Promise<boolean> {
   return confirm({ message: question, default: false }, { input: ctx.stdin, output: ctx.stderr });
 }
 
-export async function run(ctx: Context, email: string, opts: WithdrawOptions): Promise<void> {
+export async function run(ctx: Context, email: string, opts: WithdrawOptions): Promise<Outcome<Withdrawal>> {
   const wanted = normaliseEmail(email);
   if (!wanted) throw new UsageError(`"${email}" is not an email address`, 'mentorship withdraw name@example.ac.uk --reason "..."');
   const changed = await changeWorkspace(ctx, 'withdraw', async (ws, tx): Promise<Withdrawal> => {
@@ -45,17 +46,13 @@ export async function run(ctx: Context, email: string, opts: WithdrawOptions): P
     }
     stageMatches(tx, plan.matches);
     stageAudit(tx, ws, { at, command: 'withdraw', email: wanted, side, pairs: ending.length, reason });
-    return { email: wanted, side, reason, pairs: ending.map((m) => ({ student_email: m.student_email, mentor_email: m.mentor_email, was: m.status })) };
+    return { email: wanted, side, reason, pairs: ending.map((m) => ({ studentEmail: m.student_email, mentorEmail: m.mentor_email, was: m.status })) };
   });
   const w = changed.result;
-  if (ctx.opts.json) {
-    ctx.printJson({ ...w, dryRun: changed.dryRun, changes: changed.changes });
-  } else {
-    for (const p of w.pairs) ctx.info(`withdrawn: ${p.student_email} and ${p.mentor_email} (was ${p.was}); reason: ${w.reason}`);
-    if (w.side === 'student') ctx.info(`The mentor's place is free again; ${w.email} will not be proposed again. Run mentorship match to offer the place to an unmatched student.`);
-    else ctx.info(`${w.email} will not be proposed again; their student(s) go back to the pool. Run mentorship match to propose new mentors.`);
-    // The notices are drafted with the introductions: unsent introductions of the pair go then too.
-    if (w.pairs.some((p) => p.was === 'confirmed')) ctx.info('mentorship emails intro drafts the withdrawal notices to both sides (and removes the unsent introductions of the pair).');
-  }
-  describeChanges(ctx, changed);
+  const messages = w.pairs.map((p) => `withdrawn: ${p.studentEmail} and ${p.mentorEmail} (was ${p.was}); reason: ${w.reason}`);
+  if (w.side === 'student') messages.push(`The mentor's place is free again; ${w.email} will not be proposed again. Run mentorship match to offer the place to an unmatched student.`);
+  else messages.push(`${w.email} will not be proposed again; their student(s) go back to the pool. Run mentorship match to propose new mentors.`);
+  // The notices are drafted with the introductions: unsent introductions of the pair go then too.
+  if (w.pairs.some((p) => p.was === 'confirmed')) messages.push('mentorship emails intro drafts the withdrawal notices to both sides (and removes the unsent introductions of the pair).');
+  return changedOutcome(changed, { messages });
 }
