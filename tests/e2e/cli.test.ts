@@ -68,7 +68,7 @@ describe('mentorship CLI', () => {
     const sub = path.join(ws, 'out');
     expect(runCli(['status', '--json'], { cwd: sub }).code).toBe(0);
     const r = runCli(['status', '--json', '--workspace', ws], { cwd: tempDir() });
-    expect(JSON.parse(r.stdout).workspace).toBe(ws);
+    expect(JSON.parse(r.stdout).result.workspace).toBe(ws);
   });
 
   it('reports a broken scheme.json by JSON path, without a stack trace', () => {

@@ -76,7 +76,7 @@ function copyWs(): string {
 async function statusJson(dir: string): Promise<Record<string, unknown>> {
   const r = await runIn(['status', '--json', '--workspace', dir], dir);
   expect(r.code, r.stderr).toBe(0);
-  const { workspace: _ignored, ...rest } = JSON.parse(r.stdout) as Record<string, unknown>;
+  const { workspace: _ignored, ...rest } = (JSON.parse(r.stdout) as { result: Record<string, unknown> }).result;
   return rest;
 }
 

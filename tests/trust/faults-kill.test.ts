@@ -89,7 +89,7 @@ function checkAfterKill(killed: string, before: Map<string, string>, after: Map<
   const seen = stateOf(killed, before, after);
   expect.soft(['before', 'after'], `${what} (${phase}), after status: ${seen}`).toContain(seen);
   if (status.code === 0 && (seen === 'before' || seen === 'after')) {
-    const counts = JSON.parse(status.stdout) as { students: number };
+    const counts = (JSON.parse(status.stdout) as { result: { students: number } }).result;
     expect.soft(counts.students, `${what} (${phase}): status reports the students of the state it leaves`).toBe(seen === 'before' ? students.before : students.after);
   }
 
@@ -111,7 +111,7 @@ describe('a killed import', () => {
     const after = hashSnapshot(done);
     const k = sameFiles(before, after).added.length + sameFiles(before, after).changed.length;
     expect(k, 'the import writes data, rejects, the audit log and the manifest').toBeGreaterThanOrEqual(4);
-    const students = { before: 3, after: (JSON.parse(cli(['status', '--json', '--workspace', done], done).stdout) as { students: number }).students };
+    const students = { before: 3, after: (JSON.parse(cli(['status', '--json', '--workspace', done], done).stdout) as { result: { students: number } }).result.students };
     for (const at of ['before-journal', ...[...Array(k).keys()].map((n) => `rename:${n}`), 'after-commit']) {
       const ws = copyOf(base);
       const r = cli(['import', 'students', inputs.students, '--workspace', ws, '--yes'], ws, { TRUST_DIE_AT: at }, true);

@@ -93,7 +93,7 @@ export async function checkImport(c: ImportCase, v: Violations, tally: ImportTal
     v.add('status fails on the data a clean import wrote', `${status.stderr.slice(0, 400)} ${c.describe}`);
     return;
   }
-  const counts = JSON.parse(status.stdout) as { students: number; mentors: number };
+  const counts = (JSON.parse(status.stdout) as { result: { students: number; mentors: number } }).result;
   const stored = c.kind === 'students' ? counts.students : counts.mentors;
   if (stored !== summary.imported) v.add('status counts differ from what the import reported', `${stored} vs ${summary.imported} ${c.describe}`);
   if (opts.reimport === false) return;

@@ -1,6 +1,8 @@
 // mentorship status: counts and the next steps. Read-only, so it takes no lock.
 import type { Context } from '../../context.js';
-import { schemeStatus } from '../../core/status.js';
+import type { Outcome } from '../../outcome.js';
+import { schemeStatus, type Status } from '../../core/status.js';
+import type { TimelineWarning } from '../../core/timeline-check.js';
 import { todayIso } from '../../context.js';
 import { loadAudit, loadChases, loadFeedback, loadMatches, loadMeetings, loadMentors, loadStudents } from '../../workspace/store.js';
 import { openWorkspace } from '../../workspace/workspace.js';
@@ -17,7 +19,17 @@ function commandsRun(audit: ReturnType<typeof loadAudit>): Set<string> {
   return run;
 }
 
-export async function run(ctx: Context): Promise<void> {
+export interface StatusResult extends Status {
+  /** The workspace folder. */
+  workspace: string;
+  /** The scheme's name. */
+  scheme: string;
+  /** Pairs whose mentor did not answer after the last chase: the next match offers another mentor. */
+  rematch: { studentEmail: string; mentorEmail: string; reason: string }[];
+  warnings: TimelineWarning[];
+}
+
+export async function run(ctx: Context, _opts: unknown = {}): Promise<Outcome<StatusResult>> {
   const { ws, release } = openWorkspace(ctx);
   try {
     const now = ctx.now();
@@ -40,32 +52,27 @@ export async function run(ctx: Context): Promise<void> {
       commandsRun: commandsRun(loadAudit(ws)),
       flaggedToWithdraw: flagged,
     });
-    // Pairs whose mentor did not answer after the last chase: the next match offers another mentor.
-    const rematch = (chase?.rematch ?? []).map((p) => ({ student_email: p.student_email, mentor_email: p.mentor_email, reason: p.reason }));
+    const rematch = (chase?.rematch ?? []).map((p) => ({ studentEmail: p.student_email, mentorEmail: p.mentor_email, reason: p.reason }));
     if (rematch.length) status.next.unshift(`${rematch.length} pair(s) flagged rematch (the mentor did not answer after ${ws.scheme.chasing.max_chases} chases): mentorship match offers the student(s) another mentor`);
-    if (ctx.opts.json) {
-      ctx.printJson({ workspace: ws.root, scheme: ws.scheme.name, ...status, rematch, warnings });
-      return;
-    }
     const p = status.pairs;
-    ctx.print(
-      [
-        `${ws.scheme.name}  (${ws.root})`,
-        `  stage             ${status.stage} (programme ${ws.scheme.timeline.programme_start} to ${ws.scheme.timeline.programme_end})`,
-        `  students          ${status.students}`,
-        `  mentors           ${status.mentors} (${status.places} places)`,
-        `  pairs             ${p.confirmed} confirmed, ${p.proposed} proposed, ${p.withdrawn} withdrawn, ${p.completed} completed`,
-        `  without a mentor  ${status.studentsWithoutPair}`,
-        ...rematch.map((r) => `  rematch           ${r.student_email} (mentor ${r.mentor_email} did not answer)`),
-        `  meetings held     ${status.meetings}`,
-        `  chases sent       ${status.chases}`,
-        `  feedback from     ${status.feedbackRespondents} people`,
-        `  (${status.placesNote})`,
-        '',
-        status.next.length ? 'Next:' : 'Nothing pressing.',
-        ...status.next.map((n) => `  - ${n}`),
-      ].join('\n'),
-    );
+    const text = [
+      `${ws.scheme.name}  (${ws.root})`,
+      `  stage             ${status.stage} (programme ${ws.scheme.timeline.programme_start} to ${ws.scheme.timeline.programme_end})`,
+      `  students          ${status.students}`,
+      `  mentors           ${status.mentors} (${status.places} places)`,
+      `  pairs             ${p.confirmed} confirmed, ${p.proposed} proposed, ${p.withdrawn} withdrawn, ${p.completed} completed`,
+      `  without a mentor  ${status.studentsWithoutPair}`,
+      ...rematch.map((r) => `  rematch           ${r.studentEmail} (mentor ${r.mentorEmail} did not answer)`),
+      `  meetings held     ${status.meetings}`,
+      `  chases sent       ${status.chases}`,
+      `  feedback from     ${status.feedbackRespondents} people`,
+      `  (${status.placesNote})`,
+      '',
+      status.next.length ? 'Next:' : 'Nothing pressing.',
+      ...status.next.map((n) => `  - ${n}`),
+    ].join('\n');
+    // Status writes nothing: no changes.
+    return { result: { workspace: ws.root, scheme: ws.scheme.name, ...status, rematch, warnings }, text };
   } finally {
     release();
   }
