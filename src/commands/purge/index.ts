@@ -6,13 +6,13 @@ import type { Context } from '../../context.js';
 import { todayIso } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { acquireLock } from '../../io/lock.js';
-import { parseDate } from '../../core/import/values.js';
+import { changedOutcome, info, warning, type Message, type Outcome } from '../../outcome.js';
+import { parseDateOption } from '../../core/scheme/date-option.js';
 import { AUDIT_FILE, AGGREGATES_FILE, identifiers, mentionsAnyone, purgeChoice, purgeDue, scrubAudit, type PurgeDecision } from '../../core/followup/purge.js';
 import { loadMentors, loadStudents } from '../../workspace/store.js';
 import { liveFigures, stageAggregates } from '../../workspace/followup.js';
-import { changeWorkspace, describeChanges, isoNow } from '../../workspace/change.js';
+import { changeWorkspace, isoNow } from '../../workspace/change.js';
 import { inData, MANIFEST_PATH, STATE_DIR } from '../../workspace/layout.js';
-
 
 function walk(root: string): string[] {
   const out: string[] = [];
@@ -82,15 +82,30 @@ export interface PurgeResult {
   unmanaged: string[];
 }
 
-export async function run(ctx: Context, opts: { before?: string }): Promise<void> {
-  let before: string | undefined;
-  if (opts.before) {
-    before = parseDate(opts.before, 'DMY') ?? undefined;
-    if (!before) throw new UsageError(`--before "${opts.before}" is not a date`, 'write it as YYYY-MM-DD, e.g. --before 2027-06-01');
+/** What the administrator reads: what went (or would go), one line per folder, and what was kept. */
+function says(ctx: Context, r: PurgeResult, dryRun: boolean): Message[] {
+  if (!r.due) return [info(`Nothing to purge: ${r.why}. To purge earlier: mentorship purge --before DATE`)];
+  const out: Message[] = [];
+  if (!r.removed.length) out.push(info(`Nothing to purge (${r.why}): no personal data files are left.`));
+  else if (dryRun) out.push(info(`Would delete ${r.removed.length} file(s) holding the personal data of ${r.people} people (${r.why}).`));
+  else out.push(info(`Deleted ${r.removed.length} file(s) holding the personal data of ${r.people} people (${r.why}). Kept: ${r.aggregatesKept ? `${AGGREGATES_FILE} (mentorship report programme shows it), ` : ''}${AUDIT_FILE} (counts only).`));
+  for (const f of r.unmanaged) out.push(warning(`${f} mentions participants but was not made by mentorship: delete or edit it yourself`));
+  // --verbose lists every file (the renderer does); otherwise thousands of drafts would drown the message: one line per folder.
+  if (ctx.opts.verbose) return out;
+  const byFolder = new Map<string, number>();
+  for (const f of r.removed) {
+    const folder = inData(f) || f.split('/').length <= 2 ? f : `${path.posix.dirname(f)}/`;
+    byFolder.set(folder, (byFolder.get(folder) ?? 0) + 1);
   }
+  for (const [f, count] of byFolder) out.push(info(`  ${dryRun ? 'would delete' : 'deleted'} ${f}${count > 1 ? ` (${count} files)` : ''}`));
+  return out;
+}
+
+export async function run(ctx: Context, opts: { before?: string }): Promise<Outcome<PurgeResult>> {
   let root = '';
   const changed = await changeWorkspace(ctx, 'purge', async (ws, tx): Promise<PurgeResult> => {
     root = ws.root;
+    const before = opts.before ? parseDateOption(opts.before, ws.scheme.date_order, '--before', `--before ${ws.scheme.timeline.programme_end}`) : undefined;
     const today = todayIso(ctx);
     const decision = purgeDue(ws.scheme, today, before);
     const result: PurgeResult = { due: decision.due, why: decision.why, retention: decision.retention, removed: [], people: 0, aggregatesKept: false, unmanaged: [] };
@@ -115,8 +130,7 @@ export async function run(ctx: Context, opts: { before?: string }): Promise<void
     tx.write(AUDIT_FILE, `${scrubAudit(audit)}${JSON.stringify(entry)}\n`);
     return result;
   });
-  const r = changed.result;
-  if (!changed.dryRun && r.removed.length) {
+  if (!changed.dryRun && changed.result.removed.length) {
     const release = acquireLock(root, 'purge');
     try {
       pruneManifest(root);
@@ -125,27 +139,5 @@ export async function run(ctx: Context, opts: { before?: string }): Promise<void
       release();
     }
   }
-  if (ctx.opts.json) {
-    ctx.printJson({ ...r, dryRun: changed.dryRun, changes: changed.changes });
-    return;
-  }
-  if (!r.due) {
-    ctx.info(`Nothing to purge: ${r.why}. To purge earlier: mentorship purge --before DATE`);
-    return;
-  }
-  if (!r.removed.length) ctx.info(`Nothing to purge (${r.why}): no personal data files are left.`);
-  else if (changed.dryRun) ctx.info(`Would delete ${r.removed.length} file(s) holding the personal data of ${r.people} people (${r.why}).`);
-  else ctx.info(`Deleted ${r.removed.length} file(s) holding the personal data of ${r.people} people (${r.why}). Kept: ${r.aggregatesKept ? `${AGGREGATES_FILE} (mentorship report programme shows it), ` : ''}${AUDIT_FILE} (counts only).`);
-  for (const f of r.unmanaged) ctx.warn(`${f} mentions participants but was not made by mentorship: delete or edit it yourself`);
-  if (ctx.opts.verbose) {
-    describeChanges(ctx, changed);
-    return;
-  }
-  // Thousands of drafts would drown the message: one line per folder.
-  const byFolder = new Map<string, number>();
-  for (const f of r.removed) {
-    const folder = inData(f) || f.split('/').length <= 2 ? f : `${path.posix.dirname(f)}/`;
-    byFolder.set(folder, (byFolder.get(folder) ?? 0) + 1);
-  }
-  for (const [f, count] of byFolder) ctx.info(`  ${changed.dryRun ? 'would delete' : 'deleted'} ${f}${count > 1 ? ` (${count} files)` : ''}`);
+  return changedOutcome(changed, { messages: says(ctx, changed.result, changed.dryRun) });
 }
