@@ -147,20 +147,21 @@ export function buildProgram(io: CliIo): Command {
     'mentorship report chase --as-of 2026-02-10',
     'mentorship report programme',
   ]);
-  const loadReport = () => import('./commands/report/index.js');
-  examples(common(reporting.command('supply')).description('Students asking and mentor places offered, by sector and support area'), ['mentorship report supply']).action(action(loadReport, 'supply'));
+  examples(common(reporting.command('supply')).description('Students asking and mentor places offered, by sector and support area'), ['mentorship report supply']).action(
+    action(() => import('./commands/report/supply.js')),
+  );
   examples(
     common(reporting.command('chase'))
       .description('Who is overdue for a meeting, and whom to chase')
       .option('--as-of <date>', 'the date to judge overdue meetings on (default today)'),
     ['mentorship report chase', 'mentorship report chase --as-of 2026-02-10'],
-  ).action(action(loadReport, 'chase'));
+  ).action(action(() => import('./commands/report/chase.js')));
   examples(common(reporting.command('feedback')).description('The feedback survey answers').option('--survey <name>', 'only this survey'), [
     'mentorship report feedback',
     'mentorship report feedback --survey final',
-  ]).action(action(loadReport, 'feedback'));
+  ]).action(action(() => import('./commands/report/feedback.js')));
   examples(common(reporting.command('programme').alias('program')).description('The success metrics of the programme'), ['mentorship report programme']).action(
-    action(loadReport, 'programme'),
+    action(() => import('./commands/report/programme.js')),
   );
 
   examples(

@@ -8,14 +8,15 @@ interface Call {
   handler: unknown;
   globals: GlobalOptions;
   args: unknown[];
+  command: string;
 }
 
 async function parse(argv: string[]): Promise<{ call?: Call; error?: CommanderError; stderr: string }> {
   let call: Call | undefined;
   let stderr = '';
   const io: CliIo = {
-    async run(load, globals, args) {
-      call = { handler: (await load()).run, globals, args };
+    async run(load, globals, args, command) {
+      call = { handler: (await load()).run, globals, args, command };
     },
     writeOut: () => {},
     writeErr: (s) => {
@@ -35,7 +36,10 @@ const handlers = {
   init: async () => (await import('../src/commands/init/index.js')).run,
   import: async () => (await import('../src/commands/import/index.js')).run,
   log: async () => (await import('../src/commands/log/index.js')).run,
-  report: async () => (await import('../src/commands/report/index.js')).run,
+  'report supply': async () => (await import('../src/commands/report/supply.js')).run,
+  'report chase': async () => (await import('../src/commands/report/chase.js')).run,
+  'report feedback': async () => (await import('../src/commands/report/feedback.js')).run,
+  'report programme': async () => (await import('../src/commands/report/programme.js')).run,
   match: async () => (await import('../src/commands/match/index.js')).run,
   confirm: async () => (await import('../src/commands/confirm/index.js')).run,
   withdraw: async () => (await import('../src/commands/withdraw/index.js')).run,
@@ -59,11 +63,11 @@ const TABLE: [string, keyof typeof handlers, unknown[]][] = [
   ['import exclusions x.csv', 'import', ['exclusions', ['x.csv'], MAP]],
   ['log meeting zoe@x.uk 1 2026-01-20', 'log', ['meeting', 'zoe@x.uk', '1', '2026-01-20', {}]],
   ['log no-response zoe@x.uk 2 2026-02-03', 'log', ['no-response', 'zoe@x.uk', '2', '2026-02-03', {}]],
-  ['report supply', 'report', ['supply', {}]],
-  ['report chase --as-of 2026-02-10', 'report', ['chase', { asOf: '2026-02-10' }]],
-  ['report feedback --survey final', 'report', ['feedback', { survey: 'final' }]],
-  ['report programme', 'report', ['programme', {}]],
-  ['report program', 'report', ['programme', {}]],
+  ['report supply', 'report supply', [{}]],
+  ['report chase --as-of 2026-02-10', 'report chase', [{ asOf: '2026-02-10' }]],
+  ['report feedback --survey final', 'report feedback', [{ survey: 'final' }]],
+  ['report programme', 'report programme', [{}]],
+  ['report program', 'report programme', [{}]],
   ['match --fair --explain zoe@x.uk --allow-mentor a@x.uk --allow-mentor b@x.uk', 'match', [{ fair: true, explain: 'zoe@x.uk', allowMentor: ['a@x.uk', 'b@x.uk'] }]],
   ['confirm reviewed.csv --all', 'confirm', ['reviewed.csv', { all: true }]],
   ['confirm --completed', 'confirm', [undefined, { completed: true }]],
@@ -83,6 +87,12 @@ describe('argv to handler options', () => {
     expect(error).toBeUndefined();
     expect(call!.handler).toBe(await handlers[verb]());
     expect(call!.args).toEqual(args);
+  });
+
+  it('names the command in full for the --json envelope, an alias by its own name', async () => {
+    expect((await parse(['report', 'program'])).call!.command).toBe('report programme');
+    expect((await parse(['report', 'chase'])).call!.command).toBe('report chase');
+    expect((await parse(['status'])).call!.command).toBe('status');
   });
 
   it('hands the common options over as globals', async () => {

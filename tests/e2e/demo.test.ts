@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { readCsvBytes } from '../../src/io/csv-read.js';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli, tempDir } from '../helpers/cli.js';
+import { keyCount, nonCamelKeys } from '../helpers/json-keys.js';
 
 describe('mentorship demo', () => {
   it('runs every step of the year and says which files to open', () => {
@@ -17,8 +18,11 @@ describe('mentorship demo', () => {
     const days = steps.map((l) => /(\d{4}-\d{2}-\d{2})/.exec(l)![1]!);
     expect(days).toEqual([...days].sort());
     expect(steps.length).toBeGreaterThan(20);
-    // Every step ran for real: none is reported as missing.
+    // Every step ran for real: none is reported as missing, and every figure was found in its step's --json result.
     expect(r.stdout).not.toMatch(/not available yet/);
+    expect(steps.filter((l) => /\?|\bdone$/.test(l))).toEqual([]);
+    expect(r.stdout).toMatch(/export the permitted profiles\s+149 pairs, each side's permitted fields/);
+    expect(r.stdout).toMatch(/check supply against demand\s+149 students, \d+ mentor places/);
     expect(r.stdout).toMatch(/149 students imported, 1 rejected, 1 duplicate/);
     expect(r.stdout).toMatch(/\d+ students matched/);
     expect(r.stdout).toMatch(/meetings recorded, 1 duplicate/);
@@ -44,7 +48,7 @@ describe('mentorship demo', () => {
     }
     const status = runCli(['status', '--json'], { cwd: dir, env: { MENTORSHIP_TODAY: '2026-05-25' } });
     // 149 from the forms and 6 from the waiting list.
-    expect(JSON.parse(status.stdout)).toMatchObject({ students: 155, stage: 'ended' });
+    expect(JSON.parse(status.stdout)).toMatchObject({ command: 'status', result: { students: 155, stage: 'ended' }, changes: [] });
 
     // A folder that is not empty is refused unless --force, which starts the year again.
     const refused = runCli(['demo', 'year'], { cwd: parent });
@@ -52,7 +56,13 @@ describe('mentorship demo', () => {
     expect(refused.stderr).toMatch(/exists and is not empty.*\n.*--force/);
     const again = runCli(['demo', 'year', '--force', '--json'], { cwd: parent, timeoutMs: 180_000 });
     expect(again.code).toBe(0);
-    const json = JSON.parse(again.stdout);
+    const envelope = JSON.parse(again.stdout);
+    // One envelope for the whole year, whatever its steps printed.
+    expect(envelope).toMatchObject({ command: 'demo', dryRun: false, result: { workspace: dir, open: expect.arrayContaining([path.join(dir, 'out/reports/programme.html')]) } });
+    expect(envelope.changes).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'scheme.json' }), expect.objectContaining({ path: 'out/reports/programme.html', action: 'create' })]));
+    expect(keyCount(envelope)).toBeGreaterThan(100);
+    expect(nonCamelKeys(envelope)).toEqual([]);
+    const json = envelope.result;
     expect(json.steps).toHaveLength(steps.length);
     expect(json.steps.every((s: { status: string }) => s.status === 'done')).toBe(true);
     // --force started from scratch: the chases were recorded once, not twice.

@@ -70,7 +70,10 @@ describe('feedback', () => {
     expect(r.stdout).toMatch(/How useful were the meetings\? \(1-5\)\s+2\s+3\.5\s+0\s+0\s+1\s+1\s+0\s+1/);
     expect(r.stdout).toMatch(/\[student\] Great scheme, my mentor was "brilliant"\. Thank you!/);
     const json = JSON.parse(runCli(['report', 'feedback', '--survey', 'final', '--json'], { cwd: dir, ...at }).stdout);
-    const q = json.surveys[0].questions;
+    expect(json).toMatchObject({ command: 'report feedback', dryRun: false, result: { files: ['out/reports/feedback.csv', 'out/reports/feedback.xlsx'] } });
+    expect(keyCount(json.result.surveys)).toBeGreaterThan(20);
+    expect(nonCamelKeys(json)).toEqual([]);
+    const q = json.result.surveys[0].questions;
     expect(q.map((x: { kind: string }) => x.kind)).toEqual(['rating', 'rating', 'choice', 'text']);
     expect(q[1]).toMatchObject({ rated: 2, notRated: 1, blank: 1 });
     expect(read(dir, 'out/reports/feedback.csv')).toContain('How useful were the meetings? (1-5)');

@@ -114,7 +114,7 @@ describe('report chase', () => {
     const dir = workspace();
     runCli(['log', 'meeting', ZOE, '1', '2026-01-19'], { cwd: dir, ...at('2026-02-01') });
     const onLastGraceDay = runCli(['report', 'chase', '--as-of', '2026-02-07', '--json'], { cwd: dir });
-    expect(JSON.parse(onLastGraceDay.stdout).toChase).toEqual([]);
+    expect(JSON.parse(onLastGraceDay.stdout).result.toChase).toEqual([]);
     const r = runCli(['report', 'chase', '--as-of', '2026-02-08'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/chase\s+sam\.taylor@lse\.ac\.uk\s+bjorn\.akesson@example\.net\s+0\/2\s+chase student: meeting 1 not recorded \(due 2026-01-31/);
@@ -129,7 +129,10 @@ describe('report chase', () => {
     expect(fs.existsSync(path.join(dir, 'out/reports/chase.xlsx'))).toBe(true);
     // Meeting 2: Héléne's absence moves José's due date by the 28 days she is away.
     const march = JSON.parse(runCli(['report', 'chase', '--as-of', '2026-03-10', '--json'], { cwd: dir }).stdout);
-    const jose = march.pairs.find((p: { student_email: string }) => p.student_email === JOSE);
+    expect(march).toMatchObject({ command: 'report chase', dryRun: false, result: { asOf: '2026-03-10', files: ['out/reports/chase.csv', 'out/reports/chase.xlsx'] } });
+    expect(keyCount(march.result.pairs)).toBeGreaterThan(20);
+    expect(nonCamelKeys(march)).toEqual([]);
+    const jose = march.result.pairs.find((p: { studentEmail: string }) => p.studentEmail === JOSE);
     expect(jose.due.map((d: { due: string }) => d.due)).toEqual(['2026-01-31', '2026-03-28', '2026-04-30']);
     const bad = runCli(['report', 'chase', '--as-of', 'soon'], { cwd: dir });
     expect(bad.code).toBe(2);
@@ -140,7 +143,7 @@ describe('report chase', () => {
     const logged = runCli(['log', 'no-response', SAM, '1', '2026-01-26'], { cwd: dir, ...at('2026-01-26') });
     expect(logged.code).toBe(0);
     const r = JSON.parse(runCli(['report', 'chase', '--as-of', '2026-02-10', '--json'], { cwd: dir }).stdout);
-    expect(r.toChase.filter((t: { student_email: string }) => t.student_email === SAM).map((t: { role: string; email: string }) => [t.role, t.email])).toEqual([['mentor', BJORN]]);
+    expect(r.result.toChase.filter((t: { studentEmail: string }) => t.studentEmail === SAM).map((t: { role: string; email: string }) => [t.role, t.email])).toEqual([['mentor', BJORN]]);
   });
 });
 
@@ -180,7 +183,7 @@ describe('emails chase', () => {
     const eml = fs.readdirSync(path.join(dir, 'out/emails/chase')).find((f) => f.endsWith('.txt'))!;
     expect(read(dir, `out/emails/chase/${eml}`)).toMatch(/this is the last reminder/);
     const third = JSON.parse(runCli(['report', 'chase', '--as-of', '2026-02-22', '--json'], { cwd: dir }).stdout);
-    expect(third.withdraw.map((p: { student_email: string; rematch_mentor: string }) => [p.student_email, p.rematch_mentor])).toEqual([[SAM, BJORN]]);
+    expect(third.result.withdraw.map((p: { studentEmail: string; rematchMentor: string }) => [p.studentEmail, p.rematchMentor])).toEqual([[SAM, BJORN]]);
     const human = runCli(['report', 'chase', '--as-of', '2026-02-22'], { cwd: dir });
     expect(human.stdout).toMatch(/withdraw\s+sam\.taylor@lse\.ac\.uk/);
     expect(human.stderr).toContain(`mentorship withdraw ${SAM}`);

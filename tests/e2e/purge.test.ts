@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listFiles, makeWorkspace, runCli, setSurveyLinks, snapshot, tempDir } from '../helpers/cli.js';
 import { smallCohort } from '../core/followup/builders.js';
+import { keyCount, nonCamelKeys } from '../helpers/json-keys.js';
 
 const SURVEY = [
   'Timestamp,Email Address,How satisfied were you with the programme overall? (1-5),Any other comments?',
@@ -74,7 +75,7 @@ describe('purge', () => {
       expect(spread.some((s) => s.startsWith(where)), `${where} in ${spread.join("\n")}`).toBe(true);
     }
     const before = runCli(['report', 'programme', '--json'], { cwd: dir, env: { MENTORSHIP_TODAY: '2026-05-20' } });
-    const figures = JSON.parse(before.stdout).figures;
+    const figures = JSON.parse(before.stdout).result.figures;
 
     const r = runCli(['purge', '--before', '2026-06-01', '--yes'], { cwd: dir, env: { MENTORSHIP_TODAY: '2026-06-02' } });
     expect(r.code).toBe(0);
@@ -90,8 +91,10 @@ describe('purge', () => {
     expect(after.stdout).toMatch(/matched\s+3 students \(75%\), 3 pairs/);
     expect(after.stdout).toMatch(/meetings\s+2 held/);
     const json = JSON.parse(runCli(['report', 'programme', '--json'], { cwd: dir, env: { MENTORSHIP_TODAY: '2026-06-03' } }).stdout);
-    expect({ ...json.figures, computed_on: '' }).toEqual({ ...figures, computed_on: '' });
-    expect(json.figures.computed_on).toBe('2026-06-02');
+    expect({ ...json.result.figures, computedOn: '' }).toEqual({ ...figures, computedOn: '' });
+    expect(json.result).toMatchObject({ purgedOn: '2026-06-02', figures: { computedOn: '2026-06-02', matching: { matchedStudents: 3 } } });
+    expect(keyCount(json.result.figures)).toBeGreaterThan(30);
+    expect(nonCamelKeys(json)).toEqual([]);
     expect(fs.readFileSync(path.join(dir, 'out/reports/programme.html'), 'utf8')).toContain('Personal data was deleted on 2026-06-02');
     // The figures file holds no personal data itself.
     expect(leftovers(dir)).toEqual([]);
@@ -118,7 +121,12 @@ describe('purge', () => {
     expect(snapshot(dir)).toEqual(before);
     // The day after the retention date, a plain purge deletes.
     const due = runCli(['purge', '--yes', '--json'], { cwd: dir, env: { MENTORSHIP_TODAY: '2027-05-01' } });
-    expect(JSON.parse(due.stdout)).toMatchObject({ due: true, aggregatesKept: true });
+    const envelope = JSON.parse(due.stdout);
+    expect(envelope).toMatchObject({ command: 'purge', dryRun: false, result: { due: true, aggregatesKept: true } });
+    expect(envelope.changes).toContainEqual({ path: 'data/students.csv', action: 'delete', bytes: 0 });
+    expect(envelope.messages[0].text).toMatch(/^Deleted 6 file\(s\)/);
+    expect(keyCount(envelope)).toBeGreaterThan(10);
+    expect(nonCamelKeys(envelope)).toEqual([]);
     expect(fs.existsSync(path.join(dir, 'data/students.csv'))).toBe(false);
   });
 

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, makeWorkspace, runCli } from '../helpers/cli.js';
+import { keyCount, nonCamelKeys } from '../helpers/json-keys.js';
 
 describe('mentorship report supply', () => {
   it('tells the administrator whom to recruit, in the terminal, CSV and XLSX', async () => {
@@ -23,6 +24,11 @@ describe('mentorship report supply', () => {
     expect(sheet.getCell('B2').value).toBe('Consulting');
     expect(typeof sheet.getCell('C2').value).toBe('number');
     const json = JSON.parse(runCli(['report', 'supply', '--json'], { cwd: ws }).stdout);
-    expect(json.rows.find((x: { value: string }) => x.value === 'Consulting').shortfall).toBeGreaterThan(0);
+    expect(json.result.rows.find((x: { value: string }) => x.value === 'Consulting').shortfall).toBeGreaterThan(0);
+    expect(json).toMatchObject({ command: 'report supply', dryRun: false, result: { files: ['out/reports/supply.csv', 'out/reports/supply.xlsx'] } });
+    expect(json.changes.map((c: { path: string }) => c.path)).toEqual(['out/reports/supply.csv', 'out/reports/supply.xlsx']);
+    expect(json.messages[0].text).toMatch(/^149 students; 78 available mentors/);
+    expect(keyCount(json)).toBeGreaterThan(20);
+    expect(nonCamelKeys(json)).toEqual([]);
   });
 });

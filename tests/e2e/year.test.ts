@@ -98,7 +98,7 @@ describe('a timeline that does not fit today is said out loud, with the fix', ()
     expect(runCli(['match'], { cwd: dir, env: { MENTORSHIP_TODAY: '2026-02-04' } }).code).toBe(0);
     expect(runCli(['confirm', '--all'], { cwd: dir, env: { MENTORSHIP_TODAY: '2026-02-04' } }).code).toBe(0);
     const r = runCli(['report', 'chase', '--json'], { cwd: dir, env: { MENTORSHIP_TODAY: '2026-02-20' } });
-    const pair = JSON.parse(r.stdout).pairs[0];
+    const pair = JSON.parse(r.stdout).result.pairs[0];
     expect(pair.due[0]).toMatchObject({ scheduled: '2026-01-31', due: '2026-03-30' });
     expect(pair.due[0].why).toMatch(/^confirmed on 4 Feb 2026, 58 days after the programme started \(8 Dec 2025\), so each meeting is due 58 days later than the timeline/);
     expect(pair.action).toBe('ok');
@@ -115,7 +115,7 @@ describe('the end of the programme', () => {
     const early = runCli(['confirm', '--completed'], { cwd: dir, env: { MENTORSHIP_TODAY: '2026-04-30' } });
     expect(early.code).toBe(2);
     expect(early.stderr).toMatch(/the programme runs until 30 Apr 2026; its pairs complete after that\n\s+run it after the end date/);
-    const before = JSON.parse(runCli(['status', '--json'], { cwd: dir, env: { MENTORSHIP_TODAY: '2026-05-02' } }).stdout);
+    const before = JSON.parse(runCli(['status', '--json'], { cwd: dir, env: { MENTORSHIP_TODAY: '2026-05-02' } }).stdout).result;
     expect(before.stage).toBe('ended');
     expect(before.next[0]).toBe('the programme ended on 30 Apr 2026: mark its 1 pair(s) completed: mentorship confirm --completed');
     expect(before.next.join('\n')).not.toMatch(/mentorship match|report chase/);
@@ -126,7 +126,7 @@ describe('the end of the programme', () => {
     const matches = read(dir, 'data/matches.csv');
     expect(matches).toMatch(/zoe@lse\.ac\.uk,ann@example\.org,completed,/);
     expect(matches).toMatch(/max@lse\.ac\.uk,ann@example\.org,withdrawn,/);
-    const after = JSON.parse(runCli(['status', '--json'], { cwd: dir, env: { MENTORSHIP_TODAY: '2026-05-02' } }).stdout);
+    const after = JSON.parse(runCli(['status', '--json'], { cwd: dir, env: { MENTORSHIP_TODAY: '2026-05-02' } }).stdout).result;
     expect(after.pairs).toMatchObject({ confirmed: 0, completed: 1, withdrawn: 1 });
     expect(after.next[0]).toMatch(/^ask for feedback/);
     // Run again: nothing left to complete, nothing changed.

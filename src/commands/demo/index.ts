@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import type { Context } from '../../context.js';
 import { DataError, UsageError } from '../../errors.js';
+import type { PlannedChange } from '../../io/transaction.js';
+import type { Outcome } from '../../outcome.js';
 import { FIXTURES_DIR } from '../../paths.js';
 import { readCsvBytes } from '../../io/csv-read.js';
 import { DATA_DIR, emailsDir, EXPORT_DIR, FILES, OUT_DIR, PROGRAMME_REPORT, REVIEW_FILE, reportFile, STATE_DIR } from '../../workspace/layout.js';
@@ -60,12 +62,12 @@ function proposedMentors(root: string): string[] {
  */
 function withdrawAndRematch(root: string, fx: (f: string) => string) {
   return (out: Json): Step[] => {
-    const leaving = (out.withdraw ?? []) as { student_email: string; mentor_email: string }[];
-    const freed = new Set(leaving.map((p) => p.mentor_email));
+    const leaving = (out.withdraw ?? []) as { studentEmail: string; mentorEmail: string }[];
+    const freed = new Set(leaving.map((p) => p.mentorEmail));
     return [
       ...leaving.map((p): Step => ({
-        title: 'withdraw a student chased more than twice', today: '2026-04-07', argv: ['withdraw', p.student_email, '--reason', 'chased more than twice'],
-        figure: (o) => `${o.email ?? p.student_email} withdrawn; mentor ${o.pairs?.[0]?.mentorEmail ?? p.mentor_email} freed`,
+        title: 'withdraw a student chased more than twice', today: '2026-04-07', argv: ['withdraw', p.studentEmail, '--reason', 'chased more than twice'],
+        figure: (o) => `${o.email ?? p.studentEmail} withdrawn; mentor ${o.pairs?.[0]?.mentorEmail ?? p.mentorEmail} freed`,
       })),
       {
         title: 'import the waiting list (late applications)', today: '2026-04-07', argv: ['import', 'students', fx('students-waiting-list.csv')],
@@ -145,7 +147,7 @@ function steps(dir: string): Step[] {
     },
     {
       title: 'report the programme', today: '2026-05-25', argv: ['report', 'programme'],
-      figure: (o) => `match rate ${pct(o.figures?.matching?.match_rate)}, ${n(o.figures?.meetings?.total)} meetings held, ${n(o.figures?.chases?.total)} chases`,
+      figure: (o) => `match rate ${pct(o.figures?.matching?.matchRate)}, ${n(o.figures?.meetings?.total)} meetings held, ${n(o.figures?.chases?.total)} chases`,
     },
   ];
 }
@@ -158,6 +160,36 @@ class Sink extends Writable {
   }
 }
 
+const camel = (k: string) => k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/** Every key in camelCase: a step's command that does not return an Outcome yet prints its own keys. */
+function camelKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(camelKeys);
+  if (v === null || typeof v !== 'object') return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [camel(k), camelKeys(x)]));
+}
+
+/** A step's --json output: the envelope's result and changes (or, before the envelope, the whole object). */
+function readStep(stdout: string): { out?: Json; changes: PlannedChange[] } {
+  let parsed: Json;
+  try {
+    parsed = JSON.parse(stdout) as Json;
+  } catch {
+    return { changes: [] }; // a command without --json output: the step still ran
+  }
+  const envelope = typeof parsed.command === 'string' && 'result' in parsed && Array.isArray(parsed.changes);
+  return { out: camelKeys(envelope ? parsed.result : parsed) as Json, changes: envelope ? (parsed.changes as PlannedChange[]) : [] };
+}
+
+/** The year's changes as one list: a file created and then rewritten was created. */
+function mergeChanges(into: Map<string, PlannedChange>, changes: readonly PlannedChange[]): void {
+  for (const c of changes) {
+    const before = into.get(c.path);
+    const action = !before || before.action === 'unchanged' || c.action === 'delete' ? c.action : before.action;
+    into.set(c.path, { path: c.path, action, bytes: c.bytes });
+  }
+}
+
 function prepare(ctx: Context, root: string): void {
   if (!fs.existsSync(root) || fs.readdirSync(root).length === 0) return;
   if (!ctx.opts.force) throw new UsageError(`${root} exists and is not empty`, 'choose another folder (mentorship demo DIR), or add --force to reuse it');
@@ -166,15 +198,24 @@ function prepare(ctx: Context, root: string): void {
   for (const sub of [DATA_DIR, OUT_DIR, STATE_DIR]) fs.rmSync(path.join(root, sub), { recursive: true, force: true });
 }
 
-export async function runDemo(ctx: Context, dir: string): Promise<{ workspace: string; steps: StepResult[] }> {
+export interface DemoYear {
+  workspace: string;
+  steps: StepResult[];
+  /** Every file the year wrote, relative to the workspace. */
+  changes: PlannedChange[];
+}
+
+export async function runDemo(ctx: Context, dir: string): Promise<DemoYear> {
   const root = path.resolve(ctx.cwd, dir);
   prepare(ctx, root);
   const { main } = await import('../../main.js');
   const results: StepResult[] = [];
+  const changes = new Map<string, PlannedChange>();
   const queue = steps(root);
   for (let step = queue.shift(); step; step = queue.shift()) {
     if (step.edit) {
       const figure = step.edit(root);
+      mergeChanges(changes, [{ path: 'scheme.json', action: 'replace', bytes: fs.statSync(path.join(root, 'scheme.json')).size }]);
       results.push({ step: step.title, today: step.today, command: '(edit scheme.json by hand)', status: 'done', figure });
       continue;
     }
@@ -190,39 +231,41 @@ export async function runDemo(ctx: Context, dir: string): Promise<{ workspace: s
     if (code !== 0) {
       throw new DataError(`demo step "${step.title}" (${command}) failed with exit ${code}: ${stderr.text.trim().split('\n').slice(0, 3).join(' / ')}`, {}, 'run that command by hand in the demo folder with --verbose to see why');
     }
+    const { out, changes: made } = readStep(stdout.text);
+    mergeChanges(changes, made);
     let figure = 'done';
-    let out: Json | undefined;
     try {
-      const printed = JSON.parse(stdout.text) as Json;
-      // A command that returns an Outcome prints the envelope; its figures are in `result`.
-      out = (typeof printed.command === 'string' && 'result' in printed ? printed.result : printed) as Json;
-      figure = step.figure(out);
+      if (out) figure = step.figure(out);
     } catch {
-      /* a command without --json output: the step still ran */
+      /* a figure the output does not have: the step still ran */
     }
     results.push({ step: step.title, today: step.today, command, status: 'done', figure });
     if (step.then && out) queue.unshift(...step.then(out));
   }
-  return { workspace: root, steps: results };
+  return { workspace: root, steps: results, changes: [...changes.values()] };
 }
 
 const OPEN = [PROGRAMME_REPORT, REVIEW_FILE, `${EXPORT_DIR}/for-students.xlsx`, `${emailsDir('intro')}/index.csv`, reportFile('chase', 'xlsx'), reportFile('feedback', 'xlsx')];
 
-export async function run(ctx: Context, dir: string): Promise<void> {
+export interface DemoResult {
+  workspace: string;
+  steps: StepResult[];
+  /** The files to open first, as absolute paths. */
+  open: string[];
+}
+
+export async function run(ctx: Context, dir: string): Promise<Outcome<DemoResult>> {
   if (ctx.opts.dryRun) throw new UsageError('demo has no --dry-run: it only ever writes to its own new folder', 'run mentorship demo /tmp/somewhere-new');
   ctx.info(`Running a whole programme year on the bundled sample data (150 students, 80 alumni) in ${path.resolve(ctx.cwd, dir)} ...`);
-  const result = await runDemo(ctx, dir);
-  const files = OPEN.filter((f) => fs.existsSync(path.join(result.workspace, f)));
-  if (ctx.opts.json) {
-    ctx.printJson({ ...result, open: files.map((f) => path.join(result.workspace, f)) });
-    return;
-  }
-  result.steps.forEach((s, i) => {
-    ctx.print(`${String(i + 1).padStart(2)}. ${s.today}  ${s.step.padEnd(46)} ${s.figure}`);
-  });
-  ctx.print(`\nThe workspace is ${result.workspace}. Open:`);
-  for (const f of files) ctx.print(`  ${path.join(result.workspace, f)}`);
+  const year = await runDemo(ctx, dir);
+  const open = OPEN.filter((f) => fs.existsSync(path.join(year.workspace, f))).map((f) => path.join(year.workspace, f));
   // One command that works as typed in cmd, PowerShell 5 (no &&) and POSIX shells.
-  const where = path.relative(ctx.cwd, result.workspace) || '.';
-  ctx.print(`Try: mentorship status --workspace ${/^[\w./\\:-]+$/.test(where) ? where : `"${where}"`}`);
+  const where = path.relative(ctx.cwd, year.workspace) || '.';
+  const text = [
+    ...year.steps.map((s, i) => `${String(i + 1).padStart(2)}. ${s.today}  ${s.step.padEnd(46)} ${s.figure}`),
+    `\nThe workspace is ${year.workspace}. Open:`,
+    ...open.map((f) => `  ${f}`),
+    `Try: mentorship status --workspace ${/^[\w./\\:-]+$/.test(where) ? where : `"${where}"`}`,
+  ].join('\n');
+  return { result: { workspace: year.workspace, steps: year.steps, open }, changes: year.changes, dryRun: false, text };
 }

@@ -1,12 +1,13 @@
 // mentorship report chase [--as-of DATE]: who is overdue, whom to chase now, whom to withdraw.
 import type { Context } from '../../context.js';
 import type { SheetData } from '../../io/cells.js';
+import { info, type Message, type Outcome } from '../../outcome.js';
 import type { ChaseReport, PairChase } from '../../core/followup/chase.js';
 import { renderTable } from '../../ui/table.js';
-import { printChaseSummary } from '../../ui/chase-summary.js';
+import { chaseReportResult, chaseSummary, type ChaseReportResult } from '../../ui/chase-summary.js';
 import { buildChaseReport, parseAsOf } from '../../workspace/followup.js';
-import { stageReport } from './output.js';
-import { changeWorkspace, describeChanges } from '../../workspace/change.js';
+import { reportOutcome, stageReport } from './output.js';
+import { changeWorkspace } from '../../workspace/change.js';
 import { warnTimeline } from '../../workspace/timeline.js';
 
 const ORDER: Record<PairChase['action'], number> = { withdraw: 0, rematch: 1, chase: 2, wait: 3, ok: 4 };
@@ -43,7 +44,30 @@ export function chaseSheets(r: ChaseReport): SheetData[] {
   ];
 }
 
-export async function run(ctx: Context, opts: { asOf?: string }): Promise<void> {
+export type ChaseResult = ChaseReportResult & { files: string[] };
+
+function table(ctx: Context, report: ChaseReport): string {
+  const rows = [...report.pairs].filter((p) => p.action !== 'ok').sort((a, b) => ORDER[a.action] - ORDER[b.action] || a.student_email.localeCompare(b.student_email));
+  if (!rows.length) return `Nobody to chase as of ${report.asOf}.`;
+  const label = (a: PairChase['action']) => (a === 'withdraw' || a === 'rematch' ? ctx.chalk.red(a) : a === 'chase' ? ctx.chalk.yellow('chase') : a);
+  return renderTable(
+    [{ header: 'action' }, { header: 'student', max: 34 }, { header: 'mentor', max: 34 }, { header: 'chased', align: 'right' }, { header: 'why', max: 70 }],
+    rows.map((p) => [label(p.action), p.student_email, p.mentor_email, `${p.student_chases.length}/${report.maxChases}`, p.reason]),
+  );
+}
+
+function says(ctx: Context, report: ChaseReport, asOfGiven: boolean): Message[] {
+  return [
+    info(chaseSummary(ctx.chalk, report)),
+    ...report.withdraw.map((p) => info(`  withdraw: mentorship withdraw ${p.student_email} --reason "chased more than ${report.maxChases} times" (frees ${p.rematch_mentor} for re-matching)`)),
+    ...report.rematch.map((p) =>
+      info(`  rematch: ${p.mentor_email} was chased ${p.mentor_chases.length} times without answering ${p.student_email}; the next mentorship match ends the pair and offers the student another mentor (${p.mentor_email} gets no new student unless you pass --allow-mentor ${p.mentor_email})`),
+    ),
+    ...(report.toChase.length ? [info('Draft the chases with: mentorship emails chase' + (asOfGiven ? ` --as-of ${report.asOf}` : '') + ' (add --record when you send them)')] : []),
+  ];
+}
+
+export async function run(ctx: Context, opts: { asOf?: string }): Promise<Outcome<ChaseResult>> {
   const changed = await changeWorkspace(ctx, 'report chase', async (ws, tx) => {
     const asOf = parseAsOf(ctx, ws, opts.asOf);
     warnTimeline(ctx, ws, 'chase', asOf);
@@ -52,28 +76,8 @@ export async function run(ctx: Context, opts: { asOf?: string }): Promise<void> 
     return { report, files };
   });
   const { report, files } = changed.result;
-  if (ctx.opts.json) {
-    ctx.printJson({ ...report, files, dryRun: changed.dryRun });
-    return;
-  }
-  const rows = [...report.pairs].filter((p) => p.action !== 'ok').sort((a, b) => ORDER[a.action] - ORDER[b.action] || a.student_email.localeCompare(b.student_email));
-  const label = (a: PairChase['action']) => (a === 'withdraw' || a === 'rematch' ? ctx.chalk.red(a) : a === 'chase' ? ctx.chalk.yellow('chase') : a);
-  if (rows.length) {
-    ctx.print(
-      renderTable(
-        [{ header: 'action' }, { header: 'student', max: 34 }, { header: 'mentor', max: 34 }, { header: 'chased', align: 'right' }, { header: 'why', max: 70 }],
-        rows.map((p) => [label(p.action), p.student_email, p.mentor_email, `${p.student_chases.length}/${report.maxChases}`, p.reason]),
-      ),
-    );
-  } else {
-    ctx.print(`Nobody to chase as of ${report.asOf}.`);
-  }
-  printChaseSummary(ctx, report);
-  for (const p of report.withdraw) ctx.info(`  withdraw: mentorship withdraw ${p.student_email} --reason "chased more than ${report.maxChases} times" (frees ${p.rematch_mentor} for re-matching)`);
-  for (const p of report.rematch) {
-    ctx.info(`  rematch: ${p.mentor_email} was chased ${p.mentor_chases.length} times without answering ${p.student_email}; the next mentorship match ends the pair and offers the student another mentor (${p.mentor_email} gets no new student unless you pass --allow-mentor ${p.mentor_email})`);
-  }
-  if (report.toChase.length) ctx.info('Draft the chases with: mentorship emails chase' + (opts.asOf ? ` --as-of ${report.asOf}` : '') + ' (add --record when you send them)');
-  if (!changed.dryRun) ctx.info(`Written: ${files.join(', ')}`);
-  describeChanges(ctx, changed);
+  return reportOutcome(
+    { ...changed, result: { ...chaseReportResult(report), files } },
+    { text: table(ctx, report), messages: says(ctx, report, Boolean(opts.asOf)) },
+  );
 }

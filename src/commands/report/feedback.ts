@@ -2,11 +2,12 @@
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import type { SheetData } from '../../io/cells.js';
+import type { Outcome } from '../../outcome.js';
 import { summariseSurvey, surveysIn, type SurveySummary } from '../../core/followup/feedback-report.js';
 import { renderTable } from '../../ui/table.js';
 import { loadFeedback, loadMatches } from '../../workspace/store.js';
-import { stageReport } from './output.js';
-import { changeWorkspace, describeChanges } from '../../workspace/change.js';
+import { reportOutcome, stageReport } from './output.js';
+import { changeWorkspace } from '../../workspace/change.js';
 
 const pct = (r: number | null) => (r === null ? '–' : `${Math.round(r * 100)}%`);
 
@@ -49,28 +50,33 @@ function sheets(surveys: readonly SurveySummary[]): SheetData[] {
   ];
 }
 
-function print(ctx: Context, s: SurveySummary): void {
-  ctx.print(`${s.title} (${s.survey}): ${s.respondents} respondent${s.respondents === 1 ? '' : 's'}; students ${s.students.responded}/${s.students.participants} (${pct(s.students.rate)}), mentors ${s.mentors.responded}/${s.mentors.participants} (${pct(s.mentors.rate)})`);
+/** The survey as text mode shows it, each piece on its own line(s). */
+function lines(ctx: Context, s: SurveySummary): string[] {
+  const out: string[] = [];
+  out.push(`${s.title} (${s.survey}): ${s.respondents} respondent${s.respondents === 1 ? '' : 's'}; students ${s.students.responded}/${s.students.participants} (${pct(s.students.rate)}), mentors ${s.mentors.responded}/${s.mentors.participants} (${pct(s.mentors.rate)})`);
   const ratings = s.questions.filter((q) => q.kind === 'rating');
   if (ratings.length) {
-    ctx.print(
+    out.push(
       renderTable(
         [{ header: 'question', max: 56 }, { header: 'n', align: 'right' }, { header: 'mean', align: 'right' }, { header: '1', align: 'right' }, { header: '2', align: 'right' }, { header: '3', align: 'right' }, { header: '4', align: 'right' }, { header: '5', align: 'right' }, { header: 'not rated', align: 'right' }],
         ratings.map((q) => [q.question, q.rated, q.mean ?? '–', ...q.distribution, q.notRated]),
       ),
     );
   }
-  for (const q of s.questions.filter((x) => x.kind === 'choice')) ctx.print(`${q.question}: ${q.choices.map((c) => `${c.value} ${c.count}`).join(', ')}`);
+  for (const q of s.questions.filter((x) => x.kind === 'choice')) out.push(`${q.question}: ${q.choices.map((c) => `${c.value} ${c.count}`).join(', ')}`);
   if (s.comments.length) {
-    ctx.print(`\nComments (${s.comments.length}):`);
-    for (const c of s.comments.slice(0, ctx.opts.verbose ? Infinity : 12)) ctx.print(`  [${c.role || '?'}] ${c.comment.replace(/\s+/g, ' ').slice(0, 160)}`);
-    if (s.comments.length > 12 && !ctx.opts.verbose) ctx.print('  ... (all comments are in out/reports/feedback.xlsx, sheet Comments)');
+    out.push(`\nComments (${s.comments.length}):`);
+    for (const c of s.comments.slice(0, ctx.opts.verbose ? Infinity : 12)) out.push(`  [${c.role || '?'}] ${c.comment.replace(/\s+/g, ' ').slice(0, 160)}`);
+    if (s.comments.length > 12 && !ctx.opts.verbose) out.push('  ... (all comments are in out/reports/feedback.xlsx, sheet Comments)');
   }
-  ctx.print('');
+  out.push('');
+  return out;
 }
 
-export async function run(ctx: Context, opts: { survey?: string }): Promise<void> {
-  const changed = await changeWorkspace(ctx, 'report feedback', async (ws, tx) => {
+export type FeedbackResult = { surveys: SurveySummary[]; files: string[] };
+
+export async function run(ctx: Context, opts: { survey?: string }): Promise<Outcome<FeedbackResult>> {
+  const changed = await changeWorkspace(ctx, 'report feedback', async (ws, tx): Promise<FeedbackResult> => {
     const answers = loadFeedback(ws);
     const found = surveysIn(answers, ws.scheme.surveys);
     if (opts.survey && !found.includes(opts.survey)) {
@@ -81,13 +87,7 @@ export async function run(ctx: Context, opts: { survey?: string }): Promise<void
     const files = await stageReport(ctx, tx, 'feedback', sheets(surveys));
     return { surveys, files };
   });
-  const { surveys, files } = changed.result;
-  if (ctx.opts.json) {
-    ctx.printJson({ surveys, files, dryRun: changed.dryRun });
-    return;
-  }
-  if (!surveys.length) ctx.print('No feedback yet: mentorship import feedback --survey NAME FILE');
-  for (const s of surveys) print(ctx, s);
-  if (!changed.dryRun) ctx.info(`Written: ${files.join(', ')}`);
-  describeChanges(ctx, changed);
+  const { surveys } = changed.result;
+  const pieces = surveys.length ? surveys.flatMap((s) => lines(ctx, s)) : ['No feedback yet: mentorship import feedback --survey NAME FILE'];
+  return reportOutcome(changed, { text: pieces.map((t) => (t.endsWith('\n') ? t : `${t}\n`)).join('') });
 }

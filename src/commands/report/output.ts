@@ -3,6 +3,8 @@ import type { Context } from '../../context.js';
 import type { SheetData } from '../../io/cells.js';
 import { toExcelCsv } from '../../io/csv-write.js';
 import type { Transaction } from '../../io/transaction.js';
+import { changedOutcome, info, type Message, type Outcome } from '../../outcome.js';
+import type { Changed } from '../../workspace/change.js';
 import { reportFile } from '../../workspace/layout.js';
 
 /** The CSV holds the first sheet (the main table); the workbook holds every sheet. */
@@ -12,4 +14,13 @@ export async function stageReport(ctx: Context, tx: Transaction, name: string, s
   tx.write(reportFile(name, 'csv'), toExcelCsv(main.columns, main.rows));
   tx.write(reportFile(name, 'xlsx'), await toXlsx(sheets, ctx.now()));
   return [reportFile(name, 'csv'), reportFile(name, 'xlsx')];
+}
+
+/** A report's Outcome: its table, what it says, then the files it wrote (`also`: a hint after them). */
+export function reportOutcome<R extends { files: string[] }>(
+  changed: Changed<R>,
+  show: { text: string; messages?: Message[]; also?: string },
+): Outcome<R> {
+  const written = changed.dryRun || !changed.result.files.length ? [] : [info(`Written: ${changed.result.files.join(', ')}${show.also ?? ''}`)];
+  return changedOutcome(changed, { text: show.text, messages: [...(show.messages ?? []), ...written] });
 }

@@ -3,11 +3,12 @@
 // this report still works after the personal data is gone.
 import type { Context } from '../../context.js';
 import type { SheetData } from '../../io/cells.js';
+import type { Outcome } from '../../outcome.js';
 import type { ProgrammeFigures } from '../../core/followup/programme.js';
 import { renderProgrammeHtml } from '../../core/report/programme-html.js';
 import { liveFigures, loadAggregates, stageAggregates } from '../../workspace/followup.js';
-import { stageReport } from './output.js';
-import { changeWorkspace, describeChanges } from '../../workspace/change.js';
+import { reportOutcome, stageReport } from './output.js';
+import { changeWorkspace } from '../../workspace/change.js';
 import { PROGRAMME_REPORT } from '../../workspace/layout.js';
 
 const pct = (r: number | null) => (r === null ? '' : `${Math.round(r * 1000) / 10}%`);
@@ -53,7 +54,7 @@ function sheets(f: ProgrammeFigures): SheetData[] {
   ];
 }
 
-function print(ctx: Context, f: ProgrammeFigures, purgedOn?: string): void {
+function text(f: ProgrammeFigures, purgedOn?: string): string {
   const m = f.matching;
   const lines = [
     `${f.scheme}${purgedOn ? ` (personal data purged on ${purgedOn}; kept figures)` : ''}`,
@@ -69,10 +70,41 @@ function print(ctx: Context, f: ProgrammeFigures, purgedOn?: string): void {
   if (f.satisfaction) {
     lines.push(`  satisfaction by match score: ${f.satisfaction.bands.map((b) => `${b.band}: ${b.mean ?? '–'} (n=${b.ratings})`).join(', ')}`);
   }
-  ctx.print(lines.join('\n'));
+  return lines.join('\n');
 }
 
-export async function run(ctx: Context, _opts: unknown = {}): Promise<void> {
+/** The figures with camelCase keys, as --json gives them (data/aggregates.json keeps its own). */
+export function figuresResult(f: ProgrammeFigures) {
+  const m = f.matching;
+  const t = f.meetings;
+  const c = f.chases;
+  return {
+    scheme: f.scheme,
+    programmeEnd: f.programme_end,
+    computedOn: f.computed_on,
+    applicants: f.applicants,
+    matching: {
+      matchedStudents: m.matched_students, matchRate: m.match_rate, pairs: m.pairs, completed: m.completed, withdrawn: m.withdrawn,
+      mentorsUsed: m.mentors_used, sharedSectorPairs: m.shared_sector_pairs, sharedSectorRate: m.shared_sector_rate, meanScore: m.mean_score,
+    },
+    meetings: { total: t.total, perPair: t.per_pair, meanPerPair: t.mean_per_pair, allThreeRate: t.all_three_rate, byMonth: t.by_month },
+    chases: {
+      total: c.total, studentsChased: c.students_chased, mentorsChased: c.mentors_chased, studentChases: c.student_chases,
+      mentorChases: c.mentor_chases, withdrawals: c.withdrawals,
+    },
+    feedback: f.feedback,
+    satisfaction: f.satisfaction,
+  };
+}
+
+export interface ProgrammeResult {
+  figures: ReturnType<typeof figuresResult> | null;
+  /** When the personal data was purged: the figures are the ones kept then. */
+  purgedOn: string | null;
+  files: string[];
+}
+
+export async function run(ctx: Context, _opts: unknown = {}): Promise<Outcome<ProgrammeResult>> {
   const changed = await changeWorkspace(ctx, 'report programme', async (ws, tx) => {
     let figures = liveFigures(ctx, ws);
     let purgedOn: string | undefined;
@@ -94,15 +126,7 @@ export async function run(ctx: Context, _opts: unknown = {}): Promise<void> {
     return { figures, purgedOn, files };
   });
   const { figures, purgedOn, files } = changed.result;
-  if (ctx.opts.json) {
-    ctx.printJson({ figures, purged_on: purgedOn ?? null, files, dryRun: changed.dryRun });
-    return;
-  }
-  if (!figures) {
-    ctx.print('No participants yet, and no kept figures: import the applications first (mentorship import students FILE).');
-    return;
-  }
-  print(ctx, figures, purgedOn);
-  if (!changed.dryRun) ctx.info(`Written: ${files.join(', ')}  (open programme.html in a browser for the charts)`);
-  describeChanges(ctx, changed);
+  const result: ProgrammeResult = { figures: figures && figuresResult(figures), purgedOn: purgedOn ?? null, files };
+  if (!figures) return reportOutcome({ ...changed, result }, { text: 'No participants yet, and no kept figures: import the applications first (mentorship import students FILE).' });
+  return reportOutcome({ ...changed, result }, { text: text(figures, purgedOn), also: '  (open programme.html in a browser for the charts)' });
 }

@@ -1,14 +1,38 @@
 // mentorship report supply
 import type { Context } from '../../context.js';
 import type { SheetData } from '../../io/cells.js';
-import { supplyReport } from '../../core/report/supply.js';
+import { info, type Message, type Outcome } from '../../outcome.js';
+import { supplyReport, type SupplyReport } from '../../core/report/supply.js';
 import { renderTable } from '../../ui/table.js';
 import { loadMentors, loadStudents } from '../../workspace/store.js';
-import { stageReport } from './output.js';
-import { changeWorkspace, describeChanges } from '../../workspace/change.js';
+import { reportOutcome, stageReport } from './output.js';
+import { changeWorkspace } from '../../workspace/change.js';
 
-export async function run(ctx: Context): Promise<void> {
-  const changed = await changeWorkspace(ctx, 'report supply', async (ws, tx) => {
+export type SupplyResult = SupplyReport & { files: string[] };
+
+function table(ctx: Context, report: SupplyReport): string {
+  const short = (kind: string) => report.rows.filter((r) => r.kind === kind && (r.students > 0 || r.places > 0));
+  return ['sector', 'support area']
+    .map((kind) =>
+      renderTable(
+        [{ header: kind, max: 42 }, { header: 'students', align: 'right' }, { header: 'mentors', align: 'right' }, { header: 'places', align: 'right' }, { header: 'shortfall', align: 'right' }],
+        short(kind).map((r) => [r.value, r.students, r.mentors, r.places, r.shortfall ? ctx.chalk.red(String(r.shortfall)) : '0']),
+      ),
+    )
+    .join('\n');
+}
+
+function says(ctx: Context, report: SupplyReport): Message[] {
+  const gaps = report.rows.filter((r) => r.shortfall > 0);
+  return [
+    info(`${report.students} students; ${report.mentors} available mentors offering ${report.places} places${report.unavailableMentors.length ? ` (${report.unavailableMentors.length} mentor(s) unavailable for the whole programme not counted)` : ''}.`),
+    ...(report.places < report.students ? [info(ctx.chalk.red(`Not enough places overall: recruit at least ${report.students - report.places} more mentor places.`))] : []),
+    ...(gaps.length ? [info(`Recruit mentors for: ${gaps.slice(0, 5).map((g) => `${g.value} (short ${g.shortfall})`).join(', ')}.`)] : []),
+  ];
+}
+
+export async function run(ctx: Context, _opts: unknown = {}): Promise<Outcome<SupplyResult>> {
+  const changed = await changeWorkspace(ctx, 'report supply', async (ws, tx): Promise<SupplyResult> => {
     const now = ctx.now();
     const report = supplyReport(loadStudents(ws, now), loadMentors(ws, now), ws.scheme);
     const sheet: SheetData = {
@@ -24,27 +48,7 @@ export async function run(ctx: Context): Promise<void> {
       ],
       rows: report.rows.map((r) => ({ ...r, note: r.known ? '' : 'not in the scheme vocabulary' })),
     };
-    const files = await stageReport(ctx, tx, 'supply', [sheet]);
-    return { report, files };
+    return { ...report, files: await stageReport(ctx, tx, 'supply', [sheet]) };
   });
-  const { report, files } = changed.result;
-  if (ctx.opts.json) {
-    ctx.printJson({ ...report, files, dryRun: changed.dryRun });
-    return;
-  }
-  const short = (kind: string) => report.rows.filter((r) => r.kind === kind && (r.students > 0 || r.places > 0));
-  for (const kind of ['sector', 'support area']) {
-    ctx.print(
-      renderTable(
-        [{ header: kind, max: 42 }, { header: 'students', align: 'right' }, { header: 'mentors', align: 'right' }, { header: 'places', align: 'right' }, { header: 'shortfall', align: 'right' }],
-        short(kind).map((r) => [r.value, r.students, r.mentors, r.places, r.shortfall ? ctx.chalk.red(String(r.shortfall)) : '0']),
-      ) + (kind === 'sector' ? '\n' : ''),
-    );
-  }
-  ctx.info(`${report.students} students; ${report.mentors} available mentors offering ${report.places} places${report.unavailableMentors.length ? ` (${report.unavailableMentors.length} mentor(s) unavailable for the whole programme not counted)` : ''}.`);
-  const gaps = report.rows.filter((r) => r.shortfall > 0);
-  if (report.places < report.students) ctx.info(ctx.chalk.red(`Not enough places overall: recruit at least ${report.students - report.places} more mentor places.`));
-  if (gaps.length) ctx.info(`Recruit mentors for: ${gaps.slice(0, 5).map((g) => `${g.value} (short ${g.shortfall})`).join(', ')}.`);
-  if (!changed.dryRun) ctx.info(`Written: ${files.join(', ')}`);
-  describeChanges(ctx, changed);
+  return reportOutcome(changed, { text: table(ctx, changed.result), messages: says(ctx, changed.result) });
 }
