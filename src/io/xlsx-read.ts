@@ -87,9 +87,15 @@ function checkZip(b: Buffer, file: string): void {
 
 type Found = { table: RawTable | undefined; seen: string[] };
 
+// Both readers must give the same table for the same workbook: the fallback runs when exceljs's
+// streaming reader trips over its race (about 1 read in 1,500), so which reader reads a file varies
+// from one import to the next, and a difference between them made a second import of the same file
+// "update" a person. collect() ends a row at its last non-empty cell (the readers disagree about
+// trailing empty cells); readWhole gives its cells as the streaming reader does (asStreamed).
 function collect(values: unknown[]): string[] {
   const cells: string[] = [];
   for (let c = 1; c < values.length; c++) cells.push(excelCellText(values[c]).replace(/\r\n/g, '\n'));
+  while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
   return cells;
 }
 
@@ -122,6 +128,17 @@ export async function readStreaming(ExcelJS: typeof import('exceljs'), bytes: Ui
   return { table, seen };
 }
 
+/**
+ * A whole-file reader's cell as the streaming reader gives it: a cell covered by a merge is empty
+ * (only its first cell holds the value), and a formula's TRUE or FALSE result is 1 or 0 (the
+ * streaming reader reads every cached formula result as a number).
+ */
+function asStreamed(value: unknown, coveredByMerge: boolean): unknown {
+  if (coveredByMerge) return null;
+  if (value && typeof value === 'object' && 'result' in value && typeof value.result === 'boolean') return { ...value, result: value.result ? 1 : 0 };
+  return value;
+}
+
 /** The in-memory reader: slower, but immune to the streaming reader's race (exceljs#3064). */
 export async function readWhole(ExcelJS: typeof import('exceljs'), bytes: Uint8Array, file: string, sheetName?: string): Promise<Found> {
   const wb = new ExcelJS.Workbook();
@@ -132,7 +149,7 @@ export async function readWhole(ExcelJS: typeof import('exceljs'), bytes: Uint8A
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   ws.eachRow({ includeEmpty: false }, (row, number) => {
-    const cells = collect(row.values as unknown[]);
+    const cells = collect((row.values as unknown[]).map((v, c) => asStreamed(v, c > 0 && row.getCell(c).type === ExcelJS.ValueType.Merge)));
     if (cells.some((x) => x.trim() !== '')) {
       rows.push(cells);
       rowNumbers.push(number);
