@@ -148,6 +148,7 @@ describe('CSV importer, the whole command in-process', () => {
           wrongKind: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
         }),
         async (c, o) => {
+          v.begin();
           figures.cliCases++;
           const header = c.rows[0] ?? [];
           const looksLikeStudents = header.includes('programme') || !header.includes('capacity');

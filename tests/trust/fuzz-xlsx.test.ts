@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataError } from '../../src/errors.js';
-import { readXlsxBytes } from '../../src/io/xlsx-read.js';
+import { readStreaming, readWhole, readXlsxBytes } from '../../src/io/xlsx-read.js';
 import { parseWithPlan, planColumns } from '../../src/core/import/pipeline.js';
 import { defaultScheme } from '../../src/core/scheme/defaults.js';
 import { parseScheme, type Scheme } from '../../src/core/scheme/schema.js';
@@ -39,20 +39,21 @@ describe('XLSX reader, pure layers', () => {
     const v = new Violations();
     await fc.assert(
       fc.asyncProperty(fc.oneof(xlsxCaseArb, validishXlsxArb), async (c) => {
+        v.begin();
         figures.pureCases++;
         const bytes = await xlsxBytes(c);
         let table;
         try {
           table = await readXlsxBytes(bytes, 'in.xlsx', c.sheetOption);
         } catch (err) {
-          if (!(err instanceof DataError)) v.add(`the reader threw ${(err as Error).name}`, `${(err as Error).message} ${JSON.stringify(c).slice(0, 600)}`);
+          if (!(err instanceof DataError)) v.add(`the reader threw ${(err as Error).name}`, `${(err as Error).message} ${JSON.stringify(c)}`);
           return;
         }
         for (const row of table.rows) {
           for (const cell of row) {
             // A formula's cached result is what the administrator saw; its text is never data.
             if (FORMULAS.includes(cell)) v.add('the text of a formula reached the data', cell);
-            if (cell.includes('[object Object]')) v.add('a cell read as [object Object]', JSON.stringify(c).slice(0, 600));
+            if (cell.includes('[object Object]')) v.add('a cell read as [object Object]', JSON.stringify(c));
           }
         }
         for (let i = 1; i < table.rowNumbers.length; i++) if (table.rowNumbers[i]! <= table.rowNumbers[i - 1]!) v.add('row numbers not increasing', String(table.rowNumbers));
@@ -61,7 +62,7 @@ describe('XLSX reader, pure layers', () => {
           if (plan.missing.length || table.rows.length <= plan.layout.firstDataIndex) continue;
           const result = parseWithPlan(table, kind, scheme, plan, 2026);
           if (result.people.length + result.rejects.length + result.dropped.length !== table.rows.length - plan.layout.firstDataIndex) {
-            v.add('rows unaccounted for', JSON.stringify(c).slice(0, 600));
+            v.add('rows unaccounted for', JSON.stringify(c));
           }
         }
       }),
@@ -70,11 +71,38 @@ describe('XLSX reader, pure layers', () => {
     expect(v.report()).toEqual([]);
   });
 
+  it('the fallback reader reads every workbook exactly as the streaming reader does (which of them runs varies between two imports of one file)', async () => {
+    // The streaming reader fails its race on about 1 read in 1,500 of a sound workbook and the
+    // whole-file reader takes over: any difference between them makes a re-import "update" people
+    // now and then, as a CI run once found. Compared directly here, it shows on every run.
+    const { default: ExcelJS } = await import('exceljs');
+    const v = new Violations();
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(xlsxCaseArb, validishXlsxArb), async (c) => {
+        v.begin();
+        const bytes = await xlsxBytes(c);
+        const streamed = await readStreaming(ExcelJS, bytes, 'in.xlsx', c.sheetOption).catch((err: unknown) => (err instanceof TypeError ? null : { err: String(err) }));
+        // The race itself (a TypeError): nothing to compare this time.
+        if (streamed === null) return;
+        const whole = await readWhole(ExcelJS, bytes, 'in.xlsx', c.sheetOption).catch((err: unknown) => ({ err: String(err) }));
+        compared++;
+        if (JSON.stringify(whole) !== JSON.stringify(streamed)) {
+          v.add('the two XLSX readers read a workbook differently', `streaming ${JSON.stringify(streamed)}\n  whole-file ${JSON.stringify(whole)}\n  case: ${JSON.stringify(c)}`);
+        }
+      }),
+      { numRuns: runs(200) },
+    );
+    expect(compared).toBeGreaterThan(0);
+    expect(v.report()).toEqual([]);
+  });
+
   it('a damaged workbook (truncated, flipped bytes) is refused with a DataError, and never hangs', async () => {
     const v = new Violations();
     let hangs = 0;
     await fc.assert(
       fc.asyncProperty(validishXlsxArb, damageArb, async (c, d) => {
+        v.begin();
         // Each hang costs HANG_MS: one example proves the point.
         if (hangs >= 1) return;
         figures.damagedCases++;
@@ -88,8 +116,8 @@ describe('XLSX reader, pure layers', () => {
         );
         if (r === 'hung') {
           hangs++;
-          v.add('reading a damaged workbook never finishes (the CLI exits 13 with no message and leaves its lock)', JSON.stringify(d));
-        } else if (r !== 'read' && r !== 'refused') v.add(r.slice(0, 80), JSON.stringify(d));
+          v.add('reading a damaged workbook never finishes (the CLI exits 13 with no message and leaves its lock)', JSON.stringify({ damage: d, workbook: c }));
+        } else if (r !== 'read' && r !== 'refused') v.add(r.slice(0, 80), JSON.stringify({ damage: d, workbook: c }));
       }),
       { numRuns: runs(150) },
     );
@@ -107,6 +135,7 @@ describe('XLSX importer, the whole command in-process', () => {
         fc.oneof({ weight: 4, arbitrary: validishXlsxArb }, { weight: 1, arbitrary: xlsxCaseArb }),
         fc.record({ strict: fc.integer({ min: 0, max: 4 }).map((n) => n === 0), ext: fc.constantFrom('.xlsx', '.xlsx', '.XLSX', '.csv', '') }),
         async (c, o) => {
+          v.begin();
           figures.cliCases++;
           const ws = await freshWorkspace(root);
           const input = `${ws}-in${o.ext}`;

@@ -205,6 +205,8 @@ export const randomBytesArb: fc.Arbitrary<Uint8Array> = fc.oneof(
 
 /** TRUST_FUZZ_SCALE=10 runs ten times as many cases (a longer campaign than the default run). */
 export function runs(n: number): number {
+  // Replaying one case (tests/helpers/fc-seed.ts): that run alone.
+  if (process.env.FUZZ_PATH) return 1;
   const scale = Number(process.env.TRUST_FUZZ_SCALE ?? '1');
   return Math.max(1, Math.round(n * (Number.isFinite(scale) && scale > 0 ? scale : 1)));
 }
