@@ -1,15 +1,17 @@
 // mentorship demo [DIR]: the whole year on the bundled sample data, in a new workspace, in date
 // order. Each step is the real command, run in-process through main() with the clock pinned to its
-// day; the check-in form is imported as downloaded on each chasing round's day (fixtures/README.md).
+// day and --json, into buffers of its own: its envelope gives the step's figure and the files it wrote;
+// the check-in form is imported as downloaded on each chasing round's day (fixtures/README.md).
 // The scheme's rule runs to its end: students chased more than twice are withdrawn, their mentors
 // matched again.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import type { Context } from '../../context.js';
-import { DataError, UsageError } from '../../errors.js';
+import { DataError, InternalError, UsageError } from '../../errors.js';
 import type { PlannedChange } from '../../io/transaction.js';
 import type { Outcome } from '../../outcome.js';
+import type { Envelope } from '../../ui/render.js';
 import { FIXTURES_DIR } from '../../paths.js';
 import { readCsvBytes } from '../../io/csv-read.js';
 import { DATA_DIR, emailsDir, EXPORT_DIR, FILES, OUT_DIR, PROGRAMME_REPORT, REVIEW_FILE, reportFile, STATE_DIR } from '../../workspace/layout.js';
@@ -160,25 +162,14 @@ class Sink extends Writable {
   }
 }
 
-const camel = (k: string) => k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-
-/** Every key in camelCase: a step's command that does not return an Outcome yet prints its own keys. */
-function camelKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(camelKeys);
-  if (v === null || typeof v !== 'object') return v;
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [camel(k), camelKeys(x)]));
-}
-
-/** A step's --json output: the envelope's result and changes (or, before the envelope, the whole object). */
-function readStep(stdout: string): { out?: Json; changes: PlannedChange[] } {
-  let parsed: Json;
+/** A step's --json envelope: its result (the figures) and the files it wrote. */
+function readStep(command: string, stdout: string): { out: Json; changes: PlannedChange[] } {
   try {
-    parsed = JSON.parse(stdout) as Json;
-  } catch {
-    return { changes: [] }; // a command without --json output: the step still ran
+    const envelope = JSON.parse(stdout) as Envelope;
+    return { out: envelope.result as Json, changes: envelope.changes as PlannedChange[] };
+  } catch (err) {
+    throw new InternalError(`demo: ${command} --json printed no envelope`, { stdout: stdout.slice(0, 200), err });
   }
-  const envelope = typeof parsed.command === 'string' && 'result' in parsed && Array.isArray(parsed.changes);
-  return { out: camelKeys(envelope ? parsed.result : parsed) as Json, changes: envelope ? (parsed.changes as PlannedChange[]) : [] };
 }
 
 /** The year's changes as one list: a file created and then rewritten was created. */
@@ -231,16 +222,16 @@ export async function runDemo(ctx: Context, dir: string): Promise<DemoYear> {
     if (code !== 0) {
       throw new DataError(`demo step "${step.title}" (${command}) failed with exit ${code}: ${stderr.text.trim().split('\n').slice(0, 3).join(' / ')}`, {}, 'run that command by hand in the demo folder with --verbose to see why');
     }
-    const { out, changes: made } = readStep(stdout.text);
+    const { out, changes: made } = readStep(command, stdout.text);
     mergeChanges(changes, made);
     let figure = 'done';
     try {
-      if (out) figure = step.figure(out);
+      figure = step.figure(out);
     } catch {
-      /* a figure the output does not have: the step still ran */
+      /* a figure the result does not have: the step still ran (the demo tests catch it) */
     }
     results.push({ step: step.title, today: step.today, command, status: 'done', figure });
-    if (step.then && out) queue.unshift(...step.then(out));
+    if (step.then) queue.unshift(...step.then(out));
   }
   return { workspace: root, steps: results, changes: [...changes.values()] };
 }
