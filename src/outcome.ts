@@ -17,6 +17,8 @@ export interface Outcome<R = unknown> {
   text?: string;
   /** For people, after the run (stderr in text mode). Live warnings go through ctx.warn. */
   messages?: readonly Message[];
+  /** false: a dry run's messages already say what it would change in short, so text mode does not list every file (purge). */
+  listChanges?: boolean;
 }
 
 export const info = (text: string): Message => ({ level: 'info', text });

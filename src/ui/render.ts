@@ -39,7 +39,7 @@ export function render(ctx: Context, command: string, o: Outcome): void {
   }
   for (const m of o.messages ?? []) (m.level === 'warning' ? ctx.warn : ctx.info)(m.text);
   const real = (o.changes ?? []).filter((c) => c.action !== 'unchanged');
-  if (o.dryRun) {
+  if (o.dryRun && o.listChanges !== false) {
     ctx.info(ctx.chalk.bold(`dry run: nothing was written. ${real.length ? 'It would write:' : 'Nothing would change.'}`));
     for (const c of real) ctx.info(`  ${c.action.padEnd(7)} ${c.path}`);
   } else if (ctx.opts.verbose) {

@@ -39,6 +39,8 @@ describe('purge handler', () => {
     const t = at(dir, true);
     const o = await run(t.ctx, { before: '01/06/2026' });
     expect(o.dryRun).toBe(true);
+    // The messages name each folder once; the renderer does not list every file too (unless --verbose).
+    expect(o.listChanges).toBe(false);
     expect(o.result.removed).toEqual(expect.arrayContaining(['data/students.csv', 'data/mentors.csv', 'data/matches.csv']));
     expect(o.changes).toContainEqual({ path: 'data/students.csv', action: 'delete', bytes: 0 });
     expect(o.messages?.map((m) => m.text)).toEqual(expect.arrayContaining([expect.stringMatching(/^Would delete 3 file\(s\) holding the personal data of 6 people/), '  would delete data/students.csv']));

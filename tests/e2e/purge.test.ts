@@ -115,6 +115,7 @@ describe('purge', () => {
     expect(dry.code).toBe(0);
     expect(dry.stderr).toMatch(/Would delete 6 file\(s\) holding the personal data of 6 people/);
     expect(dry.stderr).toMatch(/would delete data\/students\.csv/);
+    expect(dry.stderr).not.toMatch(/It would write|^ {2}delete {2}/m);
     const early = runCli(['purge', '--yes'], { cwd: dir, env: { MENTORSHIP_TODAY: '2027-04-30' } });
     expect(early.code).toBe(0);
     expect(early.stderr).toMatch(/Nothing to purge: personal data is kept until 2027-04-30/);

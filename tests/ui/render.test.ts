@@ -31,6 +31,15 @@ describe('render', () => {
     expect(t.stderr()).not.toContain('out/x.csv');
   });
 
+  it('a dry run whose messages say the changes in short lists nothing more; --json still has every change', () => {
+    const t = testContext('/tmp', { opts: { dryRun: true } });
+    render(t.ctx, 'purge', { ...outcome, dryRun: true, listChanges: false });
+    expect(t.stderr()).toBe('Proposed 2 pairs.\nwarning: 1 student has no mentor\n');
+    const j = testContext('/tmp', { opts: { dryRun: true, json: true } });
+    render(j.ctx, 'purge', { ...outcome, dryRun: true, listChanges: false });
+    expect(JSON.parse(j.stdout()).changes).toHaveLength(2);
+  });
+
   it('--quiet keeps warnings and data, drops the rest', () => {
     const t = testContext('/tmp', { opts: { quiet: true } });
     render(t.ctx, 'match', outcome);

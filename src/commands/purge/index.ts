@@ -139,5 +139,6 @@ export async function run(ctx: Context, opts: { before?: string }): Promise<Outc
       release();
     }
   }
-  return changedOutcome(changed, { messages: says(ctx, changed.result, changed.dryRun) });
+  // A dry run's messages name the folders in short; --verbose lists every file, as the renderer does.
+  return { ...changedOutcome(changed, { messages: says(ctx, changed.result, changed.dryRun) }), listChanges: ctx.opts.verbose };
 }
