@@ -47,6 +47,7 @@ describe('a mentor who does not answer', () => {
     // A third chase is never sent: the pair is flagged rematch, and status says so.
     const third = runCli(['emails', 'chase', '--record', '--json'], { cwd: dir, ...at('2026-04-07') });
     expect(third.code).toBe(0);
+    expect(nonCamelKeys(JSON.parse(third.stdout))).toEqual([]);
     const out = JSON.parse(third.stdout).result;
     expect(out.toChase).toEqual([]);
     expect(out.rematch.map((p: { studentEmail: string; action: string }) => [p.studentEmail, p.action])).toEqual([[SAM, 'rematch']]);

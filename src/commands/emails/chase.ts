@@ -4,10 +4,10 @@ import type { Context } from '../../context.js';
 import { changedOutcome, type Outcome } from '../../outcome.js';
 import { DataError } from '../../errors.js';
 import { chaseContext, schemeContext } from '../../core/email/contexts.js';
-import { type ChaseReport, type ChaseTarget, chasesToRecord, type PairChase } from '../../core/followup/chase.js';
+import { type ChaseReport, chasesToRecord } from '../../core/followup/chase.js';
 import { FILES, loadChases, loadMentors, loadStudents, stageAudit, stageChases } from '../../workspace/store.js';
 import { type Draft, type DraftIndexRow, draftLine, draftsAudit, loadTemplate, stageDrafts } from './drafts.js';
-import { chaseSummary } from '../../ui/chase-summary.js';
+import { chaseSummary, chaseTargetResult, type ChaseTargetResult, pairChaseResult, type PairChaseResult } from '../../ui/chase-summary.js';
 import { buildChaseReport, parseAsOf } from '../../workspace/followup.js';
 import { changeWorkspace, isoNow } from '../../workspace/change.js';
 import { warnTimeline } from '../../workspace/timeline.js';
@@ -25,52 +25,16 @@ interface ChaseDrafts {
   folder: string;
 }
 
-/** One person to chase, as --json returns it. */
-export interface ChaseTargetView {
-  email: string;
-  name: string;
-  role: ChaseTarget['role'];
-  meeting: number;
-  due: string;
-  reason: string;
-  /** How many times this person was chased before this one. */
-  previous: number;
-  studentEmail: string;
-  mentorEmail: string;
-}
-
-/** A pair that is not chased (to withdraw, or to re-match), as --json returns it. */
-export interface PairView {
-  studentEmail: string;
-  studentName: string;
-  mentorEmail: string;
-  mentorName: string;
-  action: PairChase['action'];
-  reason: string;
-  studentChases: string[];
-  mentorChases: string[];
-  /** For a withdrawal: the mentor whose place is freed; for a re-match: the mentor who did not answer. */
-  rematchMentor: string;
-}
-
 export interface ChaseResult {
   asOf: string;
-  toChase: ChaseTargetView[];
-  withdraw: PairView[];
-  rematch: PairView[];
+  toChase: ChaseTargetResult[];
+  /** Pairs not chased: to withdraw, or to re-match (the mentor did not answer). */
+  withdraw: PairChaseResult[];
+  rematch: PairChaseResult[];
   drafts: DraftIndexRow[];
   recorded: number;
   folder: string;
 }
-
-const targetView = (t: ChaseTarget): ChaseTargetView => ({
-  email: t.email, name: t.name, role: t.role, meeting: t.meeting, due: t.due, reason: t.reason, previous: t.previous, studentEmail: t.student_email, mentorEmail: t.mentor_email,
-});
-
-const pairView = (p: PairChase): PairView => ({
-  studentEmail: p.student_email, studentName: p.student_name, mentorEmail: p.mentor_email, mentorName: p.mentor_name,
-  action: p.action, reason: p.reason, studentChases: p.student_chases, mentorChases: p.mentor_chases, rematchMentor: p.rematch_mentor,
-});
 
 export async function run(ctx: Context, opts: ChaseOptions): Promise<Outcome<ChaseResult>> {
   const changed = await changeWorkspace(ctx, 'emails chase', async (ws, tx): Promise<ChaseDrafts> => {
@@ -121,7 +85,7 @@ export async function run(ctx: Context, opts: ChaseOptions): Promise<Outcome<Cha
   else if (opts.record) messages.push(`Wrote ${r.drafts.length} chase draft(s) in ${r.folder}/ and recorded ${r.recorded} chase(s) in data/chases.csv.`);
   else messages.push(`Wrote ${r.drafts.length} chase draft(s) in ${r.folder}/. Not recorded: when you send them, run mentorship emails chase --record${opts.asOf ? ` --as-of ${r.report.asOf}` : ''}.`);
   const result: ChaseResult = {
-    asOf: r.report.asOf, toChase: r.report.toChase.map(targetView), withdraw: r.report.withdraw.map(pairView), rematch: r.report.rematch.map(pairView),
+    asOf: r.report.asOf, toChase: r.report.toChase.map(chaseTargetResult), withdraw: r.report.withdraw.map(pairChaseResult), rematch: r.report.rematch.map(pairChaseResult),
     drafts: r.drafts, recorded: r.recorded, folder: r.folder,
   };
   return changedOutcome({ ...changed, result }, { text: r.drafts.map(draftLine).join('\n'), messages });
