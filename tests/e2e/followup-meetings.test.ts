@@ -89,6 +89,11 @@ describe('log meeting', () => {
     expect(logged.changes.map((c: { path: string }) => c.path)).toContain('data/meetings.csv');
     expect(keyCount(logged)).toBeGreaterThan(5);
     expect(nonCamelKeys(logged)).toEqual([]);
+    const noResponse = JSON.parse(runCli(['log', 'no-response', SAM, '2', '2026-01-31', '--json'], { cwd: dir, ...at('2026-02-01') }).stdout);
+    expect(noResponse).toMatchObject({ command: 'log no-response', result: { what: 'no-response', outcome: 'recorded', studentEmail: SAM, mentorEmail: BJORN } });
+    expect(noResponse.changes.map((c: { path: string }) => c.path)).toContain('data/no-response.csv');
+    expect(keyCount(noResponse)).toBeGreaterThan(5);
+    expect(nonCamelKeys(noResponse)).toEqual([]);
     expect(read(dir, 'data/meetings.csv').match(/sam.taylor/g)).toHaveLength(1);
 
     const before = snapshot(dir);
