@@ -65,6 +65,17 @@ describe('import students and mentors handler', () => {
     expect(t.stderr()).toMatch(/rejected: bad\.csv, row 2.*\nstudents: 0 imported, 0 updated, 0 unchanged, 1 rejected/);
     expect(t.stdout()).toBe('');
   });
+
+  it('every row rejected in a dry run: the same error, whose fix says the rejects file is not written yet', async () => {
+    const dir = writeWorkspace({ 'bad.csv': 'email,name,programme,sectors\r\nnot-an-email,Cy Bad,MSc Conflict Studies,Law\r\n' });
+    const before = snapshot(dir);
+    const t = testContext(dir, { opts: { dryRun: true } });
+    const err = await run(t.ctx, 'students', ['bad.csv'], OPTS).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DataError);
+    expect((err as DataError).fix).toMatch(/^run it without --dry-run to write the rows to out\/rejects\/bad\.rejects\.csv/);
+    expect(t.stderr()).toContain('dry run: nothing was written.');
+    expect(snapshot(dir)).toEqual(before);
+  });
 });
 
 describe('import meetings and feedback handler', () => {

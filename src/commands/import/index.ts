@@ -198,8 +198,10 @@ function nothingStored(ctx: Context, s: ImportSummary, outcome: Outcome<ImportSu
   throw new DataError(
     `nothing was imported: all ${s.rejected} row${s.rejected === 1 ? ' was' : 's were'} rejected`,
     { file: s.files[0] },
-    s.rejectFiles.length
-      ? `fix the rows in ${s.rejectFiles.join(', ')} (the reasons are in its first columns) and import that file, or fix the settings and import the export again`
-      : 'see the reasons above, fix them, then import again',
+    !s.rejectFiles.length
+      ? 'see the reasons above, fix them, then import again'
+      : outcome.dryRun
+        ? `run it without --dry-run to write the rows to ${s.rejectFiles.join(', ')}, then fix them there (the reasons are in its first columns) and import that file`
+        : `fix the rows in ${s.rejectFiles.join(', ')} (the reasons are in its first columns) and import that file, or fix the settings and import the export again`,
   );
 }
