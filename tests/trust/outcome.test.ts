@@ -5,13 +5,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { tempRoot } from './inproc.js';
-import { Violations } from './outcome.js';
+import { cleanup, freshWorkspace, tempRoot } from './inproc.js';
+import { checkImport, Violations } from './outcome.js';
 
 const scratch = tempRoot('trust-outcome-');
 const saved: string[] = [];
 afterAll(() => {
-  fs.rmSync(scratch, { recursive: true, force: true });
+  cleanup(scratch);
   for (const f of saved) fs.rmSync(path.dirname(f), { recursive: true, force: true });
 });
 
@@ -57,5 +57,19 @@ describe('a fuzz violation', () => {
     const [line] = v.report();
     saved.push(/saved: (.+)$/m.exec(line!)![1]!);
     expect(line).toMatch(/^the input file was modified \(1x\), e\.g\. \{"rows":\[\["email"\]\]\}\n {2}replay: FUZZ_SEED=-?\d+ npx vitest run /);
+  });
+});
+
+describe('the re-import check, on the cases that once broke it', () => {
+  it('a mentors file with an Excel serial date a hair off midnight, a formula-like extra answer and an empty header re-imports as unchanged', async () => {
+    // Stored as "...T00:00:00", read back as the date alone: the second import "updated" the mentor.
+    const ws = await freshWorkspace(scratch);
+    const input = path.join(scratch, 'mentors.csv');
+    fs.writeFileSync(input, 'email,name,sectors,capacity,submitted_at,Phone,\r\ny9@lse.ac.uk,Sam Taylor,Consulting,2,45966.00000000001,=1+1,x\r\nana@example.com,Ana Popescu,Law,1,45966.43,007,\r\n');
+    const v = new Violations();
+    const tally = { imported: 0, refused: 0 };
+    await checkImport({ ws, input, kind: 'mentors', extraArgs: [], describe: 'serial date near midnight' }, v, tally);
+    expect(tally).toEqual({ imported: 1, refused: 0 });
+    expect(v.report()).toEqual([]);
   });
 });

@@ -205,5 +205,6 @@ function changedLines(before: string, after: string): string {
   const b = after.split('\r\n');
   const gone = a.filter((l) => !b.includes(l));
   const came = b.filter((l) => !a.includes(l));
+  if (!gone.length && !came.length) return 'the data file is byte-identical (a stored line reads back as a different person than the file gives)';
   return `data file lines before ${JSON.stringify(gone)}, after ${JSON.stringify(came)}`;
 }

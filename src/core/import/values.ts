@@ -47,8 +47,11 @@ export function parseDateTime(input: string, order: DateOrder = 'DMY'): string |
     const serial = Number(text);
     const ms = Math.round((serial - 25569) * 86400000);
     const dt = new Date(ms);
-    const iso = dt.toISOString();
-    return serial % 1 === 0 ? iso.slice(0, 10) : iso.slice(0, 19);
+    const iso = dt.toISOString().slice(0, 19);
+    // Midnight is a date alone, as below: a serial a hair off a whole day ("45966.00000000001",
+    // Excel's floating point) was stored with "T00:00:00" and read back without it, so every
+    // import of the same file "updated" the person.
+    return iso.endsWith('T00:00:00') ? iso.slice(0, 10) : iso;
   } else {
     return null;
   }
