@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { BIN, makeWorkspace, runCli, tempDir } from '../helpers/cli.js';
+import { keyCount, nonCamelKeys } from '../helpers/json-keys.js';
 
 const COMMANDS = ['init', 'import', 'log', 'report', 'match', 'confirm', 'withdraw', 'export', 'emails', 'status', 'purge', 'demo'];
 
@@ -68,7 +69,10 @@ describe('mentorship CLI', () => {
     const sub = path.join(ws, 'out');
     expect(runCli(['status', '--json'], { cwd: sub }).code).toBe(0);
     const r = runCli(['status', '--json', '--workspace', ws], { cwd: tempDir() });
-    expect(JSON.parse(r.stdout).result.workspace).toBe(ws);
+    const envelope = JSON.parse(r.stdout);
+    expect(envelope).toMatchObject({ command: 'status', dryRun: false, result: { workspace: ws, students: 0 }, changes: [] });
+    expect(keyCount(envelope.result)).toBeGreaterThan(15);
+    expect(nonCamelKeys(envelope)).toEqual([]);
   });
 
   it('reports a broken scheme.json by JSON path, without a stack trace', () => {
