@@ -70,6 +70,9 @@ const ROLES = [
   ['Programme Officer', 'UNDP'],
   ['Lecturer', "King's College London"],
 ] as const;
+// Places per mentor: about 2.75 on average, so 800 alumni offer about 2,200 places and every one of
+// 2,000 students can be paired (the 4,000 introduction drafts issue 13 measures).
+const CAPACITY: [number, number][] = [[1, 15], [2, 30], [3, 30], [4, 15], [5, 10]];
 const UNAVAILABLE = ['2026-02-01 to 2026-02-28', '2026-03-01 to 2026-03-15', '2025-12-15 to 2026-01-05'];
 const PROGRAMME_WEIGHTS = PROGRAMMES.map((p, k) => [p, k < 3 ? 3 : 1.5] as const);
 
@@ -188,7 +191,7 @@ function mentorCsvRow(rng: Rng, i: number): string[] {
     rng.weighted(MEETING),
     role,
     employer,
-    String(rng.weighted<number>([[1, 30], [2, 30], [3, 25], [4, 8], [5, 7]])),
+    String(rng.weighted(CAPACITY)),
     rng.chance(0.04) ? rng.pick(UNAVAILABLE) : '',
     hasLinkedin ? `https://www.linkedin.com/in/${emailPart(p.first)}-${emailPart(p.last)}-m${i.toString(36)}` : '',
     hasLinkedin ? consent(rng, 0.85) : '',

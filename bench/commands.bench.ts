@@ -1,7 +1,7 @@
 /**
  * A large university's scheme, command by command: 2,000 students and 800 alumni with canonical
  * headers (bench/cohort.ts), each step the built CLI as a whole process, as an administrator runs
- * it. Targets: each step under 1 s of wall time, `emails intro` (about 4,000 drafts) under 4 s.
+ * it. Targets: each step under 1 s of wall time, `emails intro` (4,000 drafts: every student is paired) under 4 s.
  * Figures only: wall time depends on the machine and how busy it is, so CPU time is printed too.
  *   npx tsx bench/commands.bench.ts [STUDENTS] [MENTORS]
  */
