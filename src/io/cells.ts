@@ -53,6 +53,8 @@ export function escapeFormula(text: string): string {
 
 /** Undo escapeFormula when reading back a file we wrote (or the administrator re-saved). */
 export function unescapeFormula(text: string): string {
+  // Both rules remove an apostrophe: a cell without one (nearly all) is read back as it is.
+  if (!text.includes("'")) return text;
   const start = ESCAPED.test(text) ? text.slice(1) : text;
   return INSIDE_TEST.test(start) ? start.replace(INSIDE_ESCAPED, '$1$2') : start;
 }

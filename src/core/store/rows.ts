@@ -88,3 +88,9 @@ export const NoResponseRow = z.object({
   meeting: z.number().int().min(1).max(3),
   date: z.string(),
 });
+
+/**
+ * data/audit.jsonl: one JSON line per command that changed the workspace, when and which, with
+ * that command's own figures beside them (kept as they are).
+ */
+export const AuditRow = z.looseObject({ at: z.string(), command: z.string() });

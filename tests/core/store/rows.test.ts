@@ -32,3 +32,13 @@ describe('matches row schema', () => {
     expect(MatchRow.safeParse({ ...row, status: 'maybe' }).success).toBe(false);
   });
 });
+
+describe('audit log row schema', () => {
+  it('keeps a command its own figures, and refuses a line without when and which command', () => {
+    const { AuditRow } = rows;
+    expect(AuditRow.parse({ at: '2026-11-25T09:00:00Z', command: 'match', proposed: 12, fair: false })).toEqual({ at: '2026-11-25T09:00:00Z', command: 'match', proposed: 12, fair: false });
+    expect(AuditRow.safeParse({ at: '2026-11-25T09:00:00Z' }).success).toBe(false);
+    expect(AuditRow.safeParse({ at: 3, command: 'match' }).success).toBe(false);
+    expect(AuditRow.safeParse(['match']).success).toBe(false);
+  });
+});
