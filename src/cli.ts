@@ -5,9 +5,9 @@ import type { Context, GlobalOptions } from './context.js';
 import type { Outcome } from './outcome.js';
 
 // Each handler declares its own argument types; commander hands them over positionally. It returns
-// its Outcome, which src/ui/render.ts prints (void: a handler that still prints for itself).
+// its Outcome, which src/ui/render.ts prints.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Handler = (ctx: Context, ...args: any[]) => Promise<Outcome | void>;
+type Handler = (ctx: Context, ...args: any[]) => Promise<Outcome>;
 
 function examples(cmd: Command, lines: string[]): Command {
   return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`);

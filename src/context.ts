@@ -38,10 +38,6 @@ export interface Context {
   warn(message: string): void;
   said: Message[];
   debug(message: string): void;
-  /** @deprecated return the text in the handler's Outcome; src/ui/render.ts prints it. */
-  print(text: string): void;
-  /** @deprecated return the result in the handler's Outcome; src/ui/render.ts prints the envelope. */
-  printJson(value: unknown): void;
 }
 
 export function todayIso(ctx: Pick<Context, 'now'>): string {

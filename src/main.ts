@@ -7,7 +7,7 @@ import type { FsPort } from './io/fs-port.js';
 import type { Message } from './outcome.js';
 import { render } from './ui/render.js';
 import { makeChalk } from './ui/color.js';
-import { jsonForTerminal, terminalSafe } from './ui/terminal.js';
+import { terminalSafe } from './ui/terminal.js';
 
 export interface MainIo {
   cwd?: string;
@@ -55,13 +55,6 @@ export function makeContext(opts: GlobalOptions, io: Required<Omit<MainIo, 'fs'>
     debug: (m) => {
       if (opts.verbose) io.stderr.write(`${chalk.dim(terminalSafe(m, colours))}\n`);
     },
-    print: (t) => {
-      const safe = terminalSafe(t, colours);
-      io.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
-    },
-    printJson: (v) => {
-      io.stdout.write(`${jsonForTerminal(v)}\n`);
-    },
   };
 }
 
@@ -90,9 +83,7 @@ export async function main(argv: string[], partial: MainIo = {}): Promise<number
       // Asked here, not up front: --help works in a folder that is gone, a command says so.
       const ctx = makeContext(globals, { ...io, cwd: partial.cwd ?? currentFolder() });
       const mod = await load();
-      const outcome = await mod.run(ctx, ...args);
-      // Handlers not yet returning an Outcome print for themselves.
-      if (outcome) render(ctx, command, outcome);
+      render(ctx, command, await mod.run(ctx, ...args));
     },
     writeOut: (s) => io.stdout.write(s),
     writeErr: (s) => io.stderr.write(s),

@@ -1,4 +1,5 @@
-// What every changing command does the same way: lock, stage, dry-run or commit, audit.
+// What every changing command does the same way: lock, stage, dry-run or commit. The changes it
+// returns are printed by src/ui/render.ts.
 import type { Context } from '../context.js';
 import { Transaction, type PlannedChange } from '../io/transaction.js';
 import { openWorkspace, type Workspace } from './workspace.js';
@@ -35,16 +36,6 @@ export async function changeWorkspace<R>(
   } finally {
     release();
   }
-}
-
-export function describeChanges(ctx: Context, changed: Changed<unknown>): void {
-  const real = changed.changes.filter((c) => c.action !== 'unchanged');
-  if (changed.dryRun) {
-    ctx.info(ctx.chalk.bold(`dry run: nothing was written. ${real.length ? 'It would write:' : 'Nothing would change.'}`));
-    for (const c of real) ctx.info(`  ${c.action.padEnd(7)} ${c.path}`);
-    return;
-  }
-  if (ctx.opts.verbose) for (const c of real) ctx.debug(`  ${c.action.padEnd(7)} ${c.path}`);
 }
 
 export function isoNow(ctx: Context): string {

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strictEmail } from '../../src/core/address.js';
 import { buildEml } from '../../src/core/email/eml.js';
 import { cleanField, terminalSafe } from '../../src/core/text.js';
+import { render } from '../../src/ui/render.js';
 import { STUDENT_FIELDS } from '../../src/core/types.js';
 import { makeContext } from '../../src/main.js';
 import { cleanup, freshWorkspace, listFiles, runIn, tempRoot } from './inproc.js';
@@ -61,7 +62,7 @@ describe('cleanField and terminalSafe', () => {
     );
   });
 
-  it('every place that prints (info, warn, print, --json) is safe whatever it is given', () => {
+  it('every place that prints (info, warn, the rendered text and messages, --json) is safe whatever it is given', () => {
     const out = new PassThrough();
     const err = new PassThrough();
     const chunks: string[] = [];
@@ -75,12 +76,14 @@ describe('cleanField and terminalSafe', () => {
       ctx.info(`info ${h}`);
       ctx.warn(`warn ${h}`);
       ctx.debug(`debug ${h}`);
-      ctx.print(`print ${h}`);
-      ctx.printJson({ name: `json ${h}` });
+      render(ctx, 'status', { result: { name: `result ${h}` }, text: `print ${h}`, messages: [{ level: 'info', text: `said ${h}` }] });
+      render({ ...ctx, opts: { ...ctx.opts, json: true } }, 'status', { result: { name: `json ${h}` }, messages: [{ level: 'warning', text: `said ${h}` }] });
     }
     const all = chunks.join('');
     expect(all).toContain('info');
     expect(all).toContain('json');
+    expect(all).toContain('print');
+    expect(all).toContain('said');
     expect(all).not.toMatch(TERMINAL_UNSAFE);
   });
 });
