@@ -91,12 +91,32 @@ type Found = { table: RawTable | undefined; seen: string[] };
 // streaming reader trips over its race (about 1 read in 1,500), so which reader reads a file varies
 // from one import to the next, and a difference between them made a second import of the same file
 // "update" a person. collect() ends a row at its last non-empty cell (the readers disagree about
-// trailing empty cells); readWhole gives its cells as the streaming reader does (asStreamed).
-function collect(values: unknown[]): string[] {
+// trailing empty cells); where one reader sees more than the other, asWhole and asStreamed settle
+// which: the whole-file reader's dates, the streaming reader's merges and numbers.
+function collect(values: unknown[], adjust: (value: unknown, c: number) => unknown): string[] {
   const cells: string[] = [];
-  for (let c = 1; c < values.length; c++) cells.push(excelCellText(values[c]).replace(/\r\n/g, '\n'));
+  for (let c = 1; c < values.length; c++) cells.push(excelCellText(adjust(values[c], c)).replace(/\r\n/g, '\n'));
   while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
   return cells;
+}
+
+type StreamedRow = { number: number; values: unknown[]; getCell(c: number): { numFmt?: string } };
+
+const isFormula = (v: unknown): v is { result?: unknown } => typeof v === 'object' && v !== null && ('formula' in v || 'sharedFormula' in v);
+
+/** exceljs's own test of a date format (utils.isDateFmt): what is in brackets or quotes aside, a date or time letter. */
+function isDateFormat(numFmt: string | undefined): boolean {
+  return !!numFmt && /[ymdhMsb]/.test(numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/**
+ * A streamed cell as the whole-file reader gives it: a formula's cached number in a date format is
+ * that date (the streaming reader converts plain numbers so, not formula results), as exceljs's
+ * utils.excelToDate converts it.
+ */
+function asWhole(value: { result?: unknown }, numFmt: string | undefined, date1904: boolean): unknown {
+  if (typeof value.result !== 'number' || !isDateFormat(numFmt)) return value;
+  return { ...value, result: new Date(Math.round((value.result - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)) };
 }
 
 export async function readStreaming(ExcelJS: typeof import('exceljs'), bytes: Uint8Array, file: string, sheetName?: string): Promise<Found> {
@@ -110,14 +130,15 @@ export async function readStreaming(ExcelJS: typeof import('exceljs'), bytes: Ui
   const seen: string[] = [];
   let table: RawTable | undefined;
   for await (const worksheet of reader) {
-    const ws = worksheet as unknown as AsyncIterable<{ number: number; values: unknown[] }> & { name: string };
+    const ws = worksheet as unknown as AsyncIterable<StreamedRow> & { name: string };
     seen.push(ws.name);
     const wanted = table === undefined && (sheetName === undefined || ws.name.toLowerCase() === sheetName.toLowerCase());
     const rows: string[][] = [];
     const rowNumbers: number[] = [];
+    const date1904 = (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904 === true;
     for await (const row of ws) {
       if (!wanted) continue;
-      const cells = collect(row.values);
+      const cells = collect(row.values, (v, c) => (isFormula(v) ? asWhole(v, row.getCell(c).numFmt, date1904) : v));
       if (cells.some((x) => x.trim() !== '')) {
         rows.push(cells);
         rowNumbers.push(row.number);
@@ -149,7 +170,7 @@ export async function readWhole(ExcelJS: typeof import('exceljs'), bytes: Uint8A
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   ws.eachRow({ includeEmpty: false }, (row, number) => {
-    const cells = collect((row.values as unknown[]).map((v, c) => asStreamed(v, c > 0 && row.getCell(c).type === ExcelJS.ValueType.Merge)));
+    const cells = collect(row.values as unknown[], (v, c) => (v === undefined || v === null ? v : asStreamed(v, row.getCell(c).type === ExcelJS.ValueType.Merge)));
     if (cells.some((x) => x.trim() !== '')) {
       rows.push(cells);
       rowNumbers.push(number);

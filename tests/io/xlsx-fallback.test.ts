@@ -1,8 +1,9 @@
 // The whole-file reader is the fallback when exceljs's streaming reader trips over its race, so
 // which of the two reads a workbook varies from one import of it to the next. They must give the
-// same table: a boolean formula result read as TRUE by one and 1 by the other once made a second
-// import of the same mentors workbook "update" a mentor (the fuzz-xlsx finding "re-importing the
-// same file changes the data"), and only under load, when the race happens.
+// same table: a boolean formula result read as TRUE by one and 1 by the other (or a formula's date
+// as a date by one and its serial number by the other) made a second import of the same mentors
+// workbook "update" a mentor (the fuzz-xlsx finding "re-importing the same file changes the data"),
+// and only now and then, when the race happens.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { planImport } from '../../src/core/import/incoming.js';
@@ -31,6 +32,9 @@ async function workbook(): Promise<Buffer> {
   ws.getCell('G4').value = 'see above';
   ws.mergeCells('G4:H5');
   ws.getRow(6).values = ['ana@example.com', 'Ana-Maria Popescu', 'Technology', '', '', '', '', ''];
+  // A formula's date in a date format (the streaming reader gives its serial number, 45966.43).
+  ws.getCell('G6').value = { formula: 'NOW()', result: new Date(Date.UTC(2025, 10, 5, 10, 19, 12)) } as never;
+  ws.getCell('G6').numFmt = 'dd/mm/yyyy hh:mm';
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
@@ -40,11 +44,12 @@ function plan(table: RawTable, stored: Mentor[]) {
 }
 
 describe('the fallback XLSX reader', () => {
-  it('reads a workbook exactly as the streaming reader does: formula results, merged cells, trailing empty cells', async () => {
+  it('reads a workbook exactly as the streaming reader does: formula results (TRUE, a date), merged cells, trailing empty cells', async () => {
     const bytes = await workbook();
     const streamed = await readStreaming(ExcelJS, bytes, 'mentors.xlsx');
     const whole = await readWhole(ExcelJS, bytes, 'mentors.xlsx');
     expect(streamed.table!.rows[1]).toEqual(['y9@lse.ac.uk', 'Sam Taylor', 'Consulting', '2', '45966.43', '=1+1', '1']);
+    expect(streamed.table!.rows.at(-1)).toEqual(['ana@example.com', 'Ana-Maria Popescu', 'Technology', '', '', '', '2025-11-05T10:19:12']);
     expect(whole.table).toEqual(streamed.table);
   });
 
