@@ -4,6 +4,8 @@
 // as a date by one and its serial number by the other) made a second import of the same mentors
 // workbook "update" a mentor (the fuzz-xlsx finding "re-importing the same file changes the data"),
 // and only now and then, when the race happens.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { planImport } from '../../src/core/import/incoming.js';
@@ -13,6 +15,9 @@ import { parseScheme } from '../../src/core/scheme/schema.js';
 import type { Mentor } from '../../src/core/types.js';
 import type { RawTable } from '../../src/io/csv-read.js';
 import { readStreaming, readWhole } from '../../src/io/xlsx-read.js';
+
+// The exports the form tools really write (see its SOURCES.md), and the project's own fixtures.
+const WORKBOOK_DIRS = [path.resolve(__dirname, '../../../shared/real-exports'), path.resolve(__dirname, '../../fixtures'), path.resolve(__dirname, '../../fixtures/real-like')];
 
 const parsed = parseScheme(defaultScheme());
 if (!parsed.ok) throw new Error('the default scheme does not parse');
@@ -60,6 +65,17 @@ describe('the fallback XLSX reader', () => {
     for (const reader of [readWhole, readStreaming]) {
       const again = plan((await reader(ExcelJS, bytes, 'mentors.xlsx')).table!, first.people);
       expect({ imported: again.imported, updated: again.updated, unchanged: again.unchanged }, reader.name).toEqual({ imported: 0, updated: 0, unchanged: 3 });
+    }
+  });
+
+  it('reads every real export workbook and fixture exactly as the streaming reader does', async () => {
+    const files = WORKBOOK_DIRS.flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(d, f)));
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    for (const file of files) {
+      const bytes = fs.readFileSync(file);
+      const streamed = await readStreaming(ExcelJS, bytes, 'in.xlsx');
+      expect(streamed.table!.rows.length, file).toBeGreaterThan(1);
+      expect(await readWhole(ExcelJS, bytes, 'in.xlsx'), file).toEqual(streamed);
     }
   });
 });
