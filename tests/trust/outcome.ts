@@ -36,7 +36,9 @@ function replayCommand(run: number): string {
   const file = state.testPath ? path.relative(process.cwd(), state.testPath) : '(this test file)';
   const test = (state.currentTestName ?? '').split(' > ').pop() ?? '';
   const scale = process.env.TRUST_FUZZ_SCALE ? ` TRUST_FUZZ_SCALE=${process.env.TRUST_FUZZ_SCALE}` : '';
-  const at = run >= 0 ? ` FUZZ_PATH=${run}` : '';
+  // In a replay the run is the one replayed, whatever number it has among this replay's runs.
+  const replayed = process.env.FUZZ_PATH;
+  const at = replayed ? ` FUZZ_PATH=${replayed}` : run >= 0 ? ` FUZZ_PATH=${run}` : '';
   // -t takes a pattern: the name's own brackets and dots are escaped, and the whole is shell-quoted.
   const pattern = test.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return `FUZZ_SEED=${seed}${at}${scale} npx vitest run ${file} -t '${pattern.replaceAll("'", `'\\''`)}'`;
