@@ -57,7 +57,7 @@ describe('a fuzz violation', () => {
     v.add('the input file was modified', '{"rows":[["email"]]}');
     const [line] = v.report();
     saved.push(/saved: (.+)$/m.exec(line!)![1]!);
-    expect(line).toMatch(/^the input file was modified \(1x\), e\.g\. \{"rows":\[\["email"\]\]\}\n {2}replay: FUZZ_SEED=-?\d+ npx vitest run /);
+    expect(line).toMatch(/^the input file was modified \(1x\), e\.g\. \{"rows":\[\["email"\]\]\}\n {2}replay: FUZZ_SEED=-?\d+( FUZZ_PATH=[\d:]+)? npx vitest run /);
   });
 });
 
