@@ -59,10 +59,19 @@ export function median(xs: number[]): number {
 
 export function printTable(title: string, rows: Record<string, string | number>[]): void {
   console.log(`\n## ${title}`);
-  if (!rows.length) return;
-  const keys = Object.keys(rows[0]!);
   const cell = (v: string | number | undefined) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(3)) : String(v ?? ''));
-  const widths = keys.map((k) => Math.max(k.length, ...rows.map((r) => cell(r[k]).length)));
-  console.log(keys.map((k, i) => k.padEnd(widths[i]!)).join('  '));
-  for (const r of rows) console.log(keys.map((k, i) => cell(r[k]).padEnd(widths[i]!)).join('  '));
+  // Rows with other columns (the solver's comparisons with the reference and scipy) get a header of
+  // their own: one header for all would leave their own figures unprinted.
+  for (let start = 0; start < rows.length; ) {
+    const keys = Object.keys(rows[start]!);
+    const same = (r: Record<string, string | number>) => Object.keys(r).join('\0') === keys.join('\0');
+    let end = start + 1;
+    while (end < rows.length && same(rows[end]!)) end++;
+    const block = rows.slice(start, end);
+    const widths = keys.map((k) => Math.max(k.length, ...block.map((r) => cell(r[k]).length)));
+    if (start > 0) console.log('');
+    console.log(keys.map((k, i) => k.padEnd(widths[i]!)).join('  '));
+    for (const r of block) console.log(keys.map((k, i) => cell(r[k]).padEnd(widths[i]!)).join('  '));
+    start = end;
+  }
 }
