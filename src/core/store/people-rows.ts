@@ -13,15 +13,36 @@ export function peopleColumns(target: 'students' | 'mentors'): Column[] {
   return [...fields, 'extra'].map((key) => ({ key, header: key, type: TYPES[key] ?? 'text' }));
 }
 
+const list = (values: readonly string[]): string => values.join('; ');
+const yesNo = (consent: boolean): string => (consent ? 'yes' : 'no');
+
+/** A person as the cells of their row, field by field. */
 export function personRow(p: Student | Mentor): Record<string, string | number | null> {
-  const row: Record<string, string | number | null> = {};
-  for (const key in p) {
-    const value = (p as unknown as Record<string, unknown>)[key];
-    if (key === 'extra') row.extra = Object.keys(value as object).length ? JSON.stringify(value) : '';
-    else if (key === 'unavailable') row.unavailable = formatRanges(value as Mentor['unavailable']);
-    else if (Array.isArray(value)) row[key] = value.join('; ');
-    else if (typeof value === 'boolean') row[key] = value ? 'yes' : 'no';
-    else row[key] = value as string | number | null;
+  const row: Record<string, string | number | null> = {
+    email: p.email,
+    name: p.name,
+    first_name: p.first_name,
+    sectors: list(p.sectors),
+    support_areas: list(p.support_areas),
+    country: p.country,
+    city: p.city,
+    meeting_preference: p.meeting_preference,
+    linkedin: p.linkedin,
+    share_linkedin: yesNo(p.share_linkedin),
+    bio: p.bio,
+    share_bio: yesNo(p.share_bio),
+    submitted_at: p.submitted_at,
+    extra: Object.keys(p.extra).length ? JSON.stringify(p.extra) : '',
+  };
+  if ('programme' in p) {
+    row.programme = p.programme;
+  } else {
+    row.courses = list(p.courses);
+    row.graduation_year = p.graduation_year;
+    row.job_role = p.job_role;
+    row.employer = p.employer;
+    row.capacity = p.capacity;
+    row.unavailable = formatRanges(p.unavailable);
   }
   return row;
 }
