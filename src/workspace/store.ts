@@ -80,12 +80,38 @@ function loadPeople<T extends Student | Mentor>(ws: Workspace, target: 'students
   return people;
 }
 
+// ---- each big data file read once per command ----
+// A command's helpers each load what they need: `emails intro` read data/matches.csv three times
+// (the timeline check, the confirmed pairs, the withdrawals) and the people twice, a third of its
+// time. What a file held is kept for the life of the workspace object (one command), under the
+// file's identity on disk: a file replaced since (a commit renames a new one in) is read again.
+// Callers get their own array; no caller changes the records in it.
+const READS = new WeakMap<Workspace, Map<string, { stamp: string; records: readonly unknown[] }>>();
+
+function readOnce<T>(ws: Workspace, rel: string, key: string, load: () => T[]): T[] {
+  let stamp: string;
+  try {
+    const st = fs.statSync(ws.abs(rel), { bigint: true });
+    stamp = `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}`;
+  } catch {
+    return load(); // no file (or none readable): the loader says what that means
+  }
+  let reads = READS.get(ws);
+  if (!reads) READS.set(ws, (reads = new Map()));
+  const kept = reads.get(key);
+  if (kept?.stamp === stamp) return [...(kept.records as readonly T[])];
+  const records = load();
+  reads.set(key, { stamp, records });
+  return [...records];
+}
+
 export function loadStudents(ws: Workspace, now: Date): Student[] {
-  return loadPeople<Student>(ws, 'students', now);
+  // The year is part of the key: it bounds the graduation years a row may hold.
+  return readOnce(ws, FILES.students, `students ${now.getUTCFullYear()}`, () => loadPeople<Student>(ws, 'students', now));
 }
 
 export function loadMentors(ws: Workspace, now: Date): Mentor[] {
-  return loadPeople<Mentor>(ws, 'mentors', now);
+  return readOnce(ws, FILES.mentors, `mentors ${now.getUTCFullYear()}`, () => loadPeople<Mentor>(ws, 'mentors', now));
 }
 
 // Built once: an import makes a line for each of 100,000 people.
@@ -206,7 +232,7 @@ export const MATCH_COLUMNS: Column[] = MATCH_SPEC.map((f) => ({
 }));
 
 export function loadMatches(ws: Workspace): Match[] {
-  return readRecords(ws, FILES.matches, MATCH_SPEC).map(({ record }) => MatchRow.parse(record));
+  return readOnce(ws, FILES.matches, 'matches', () => readRecords(ws, FILES.matches, MATCH_SPEC).map(({ record }) => MatchRow.parse(record)));
 }
 
 export function matchRow(m: Match): Record<string, string | number | string[]> {
