@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-// An installed package ships dist/ (built when it was packed); a git clone has to build it once.
+// dist/ is the compiled src/, committed (so a clone, a package and a git install all have it).
 const built = new URL('../dist/main.js', import.meta.url);
 // `mentorship ... | head` closes the pipe early: the reader has what it wanted, so stop quietly.
 for (const stream of [process.stdout, process.stderr]) {
@@ -16,6 +16,6 @@ if (existsSync(built)) {
   process.exitCode = await main(process.argv.slice(2));
 } else {
   const root = fileURLToPath(new URL('..', import.meta.url));
-  process.stderr.write(`error: this copy of mentorship is not built (${fileURLToPath(built)} is missing)\n  fix: in ${root} run: npm install && npm run build  (or install it as the README says), then run the command again\n`);
+  process.stderr.write(`error: this copy of mentorship is not built (${fileURLToPath(built)} is missing)\n  fix: in ${root} run: npm install && npm run compile  (or install it as the README says), then run the command again\n`);
   process.exitCode = 1;
 }

@@ -1,4 +1,4 @@
-// End-to-end helpers: a temporary workspace and the real CLI (dist/, built by `npm test`) run as a
+// End-to-end helpers: a temporary workspace and the real CLI (the committed dist/; `npm run compile` after changing src/) run as a
 // child process, exactly as an administrator runs it.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
