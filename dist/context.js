@@ -1,0 +1,3 @@
+export function todayIso(ctx) {
+    return ctx.now().toISOString().slice(0, 10);
+}
