@@ -5,10 +5,11 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { expect } from 'vitest';
 import type { FsPort } from '../../src/io/fs-port.js';
 import { main } from '../../src/main.js';
+import { Sink } from '../helpers/context.js';
 import { listFiles, snapshot } from '../helpers/cli.js';
 import { xlsxContent } from './zip.js';
 import { setSurveyLinks } from '../helpers/cli.js';
@@ -19,18 +20,6 @@ export interface RunResult {
   code: number;
   stdout: string;
   stderr: string;
-}
-
-class Sink extends Writable {
-  private chunks: string[] = [];
-  isTTY = false;
-  override _write(chunk: unknown, _enc: BufferEncoding, cb: (err?: Error | null) => void): void {
-    this.chunks.push(String(chunk));
-    cb();
-  }
-  text(): string {
-    return this.chunks.join('');
-  }
 }
 
 /**
