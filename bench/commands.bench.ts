@@ -10,11 +10,24 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeCohort } from './cohort.js';
-import { measureCli, printTable, REPO } from './measure.js';
+import { measureCli, printTable, REPO, settleDisk } from './measure.js';
 
 type Row = Record<string, string | number>;
 
 const TODAY = '2025-11-25';
+
+function createFiles(folder: string, n: number): number {
+  fs.mkdirSync(folder, { recursive: true });
+  settleDisk();
+  const data = Buffer.alloc(2_000, 0x61);
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) {
+    const file = path.join(folder, `.draft-${i}.eml.tmp`);
+    fs.writeFileSync(file, data);
+    fs.renameSync(file, path.join(folder, `draft-${i}.eml`));
+  }
+  return Math.round(Number(process.hrtime.bigint() - started) / 1e6) / 1e3;
+}
 
 export async function benchCommands(students = 2000, mentors = 800): Promise<Row[]> {
   if (!fs.existsSync(path.join(REPO, 'dist', 'main.js'))) throw new Error('build first: npx tsc -p tsconfig.build.json');
@@ -23,7 +36,7 @@ export async function benchCommands(students = 2000, mentors = 800): Promise<Row
   try {
     const files = await writeCohort(path.join(dir, 'in'), { students, mentors, seed: 2025 });
     const ws = path.join(dir, 'ws');
-    measureCli(['init', ws, '--quiet'], dir);
+    measureCli(['init', ws, '--quiet'], dir, { MENTORSHIP_TODAY: TODAY });
     const step = (label: string, args: string[], target = '< 1 s', json = false) => {
       const m = measureCli([...args, ...(json ? ['--json'] : ['--quiet'])], ws, { MENTORSHIP_TODAY: TODAY });
       if (m.code !== 0) throw new Error(`mentorship ${args.join(' ')} failed (${m.code}): ${m.stderr}`);
@@ -37,6 +50,11 @@ export async function benchCommands(students = 2000, mentors = 800): Promise<Row
     step('confirm --all', ['confirm', '--all']);
     step('export', ['export']);
     step('status', ['status']);
+    // The disk's own speed at creating files varies several-fold on this machine (ext4 mounted with
+    // discard, after the deletions of earlier benches), and emails intro creates 12,000: this
+    // reference row, node alone creating as many files beside the workspace just before, says how
+    // much of the step's time is the disk's today.
+    rows.push({ step: 'reference: node creates 12,000 files here', seconds: createFiles(path.join(dir, 'reference'), 12_000), 'cpu s': '-', 'peak MB': '-', target: '-' });
     step('emails intro', ['emails', 'intro'], '< 4 s');
     const drafts = fs.readdirSync(path.join(ws, 'out', 'emails', 'intro')).filter((f) => f.endsWith('.eml')).length;
     rows[rows.length - 1]!.step = `emails intro (${drafts} drafts x 3 files)`;
