@@ -1,4 +1,3 @@
-// The three kinds of failure the tool knows. Only bin/ turns them into exit codes.
 /** The command line was wrong: exit 2. */
 export class UsageError extends Error {
     hint;
@@ -14,6 +13,11 @@ export class DataError extends Error {
     where;
     fix;
     exitCode = 1;
+    /**
+     * What the command did before it failed (an import whose every row was rejected wrote its
+     * rejects): rendered like any outcome, text or --json, before the error.
+     */
+    outcome;
     constructor(message, where = {}, fix) {
         super(message);
         this.where = where;

@@ -1,5 +1,5 @@
 import { buildProgram, CommanderError } from './cli.js';
-import { describeError, UsageError } from './errors.js';
+import { DataError, describeError, UsageError } from './errors.js';
 import { render } from './ui/render.js';
 import { makeChalk } from './ui/color.js';
 import { terminalSafe } from './ui/terminal.js';
@@ -67,7 +67,14 @@ export async function main(argv, partial = {}) {
             // Asked here, not up front: --help works in a folder that is gone, a command says so.
             const ctx = makeContext(globals, { ...io, cwd: partial.cwd ?? currentFolder() });
             const mod = await load();
-            render(ctx, command, await mod.run(ctx, ...args));
+            try {
+                render(ctx, command, await mod.run(ctx, ...args));
+            }
+            catch (err) {
+                if (err instanceof DataError && err.outcome)
+                    render(ctx, command, err.outcome);
+                throw err;
+            }
         },
         writeOut: (s) => io.stdout.write(s),
         writeErr: (s) => io.stderr.write(s),

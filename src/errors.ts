@@ -1,4 +1,5 @@
 // The three kinds of failure the tool knows. Only bin/ turns them into exit codes.
+import type { Outcome } from './outcome.js';
 
 /** The command line was wrong: exit 2. */
 export class UsageError extends Error {
@@ -18,6 +19,11 @@ export interface Location {
 /** The input or the workspace data broke a rule: exit 1, nothing half-written. */
 export class DataError extends Error {
   readonly exitCode = 1;
+  /**
+   * What the command did before it failed (an import whose every row was rejected wrote its
+   * rejects): rendered like any outcome, text or --json, before the error.
+   */
+  outcome?: Outcome;
   constructor(
     message: string,
     readonly where: Location = {},

@@ -2,7 +2,7 @@
 import type { Readable } from 'node:stream';
 import { buildProgram, CommanderError } from './cli.js';
 import type { Context, GlobalOptions, OutStream } from './context.js';
-import { describeError, UsageError } from './errors.js';
+import { DataError, describeError, UsageError } from './errors.js';
 import type { FsPort } from './io/fs-port.js';
 import type { Message } from './outcome.js';
 import { render } from './ui/render.js';
@@ -83,7 +83,12 @@ export async function main(argv: string[], partial: MainIo = {}): Promise<number
       // Asked here, not up front: --help works in a folder that is gone, a command says so.
       const ctx = makeContext(globals, { ...io, cwd: partial.cwd ?? currentFolder() });
       const mod = await load();
-      render(ctx, command, await mod.run(ctx, ...args));
+      try {
+        render(ctx, command, await mod.run(ctx, ...args));
+      } catch (err) {
+        if (err instanceof DataError && err.outcome) render(ctx, command, err.outcome);
+        throw err;
+      }
     },
     writeOut: (s) => io.stdout.write(s),
     writeErr: (s) => io.stderr.write(s),

@@ -40,7 +40,7 @@ export function toExcelCsv(columns, rows) {
     return Buffer.concat([BOM, Buffer.from(text, 'utf8')]);
 }
 /** What comes before a CSV's records: the BOM and the header line. */
-export function excelCsvHead(columns) {
+function excelCsvHead(columns) {
     return Buffer.concat([BOM, Buffer.from(csvHeaderLine(columns), 'utf8')]);
 }
 /** A big CSV as chunks (BOM, header, encoded lines), so it is never one giant string. */

@@ -53,14 +53,8 @@ function numFmt(type) {
 function columnWidth(sheet, key, header, type) {
     let width = Math.max(8, header.length + 2);
     for (const row of sheet.rows.slice(0, 2000)) {
-        const text = cellText(row[key]);
-        let longest = text.length;
-        if (text.includes('\n')) {
-            longest = 0;
-            for (const line of text.split('\n'))
-                longest = Math.max(longest, line.length);
-        }
-        width = Math.max(width, longest + 2);
+        for (const line of cellText(row[key]).split('\n'))
+            width = Math.max(width, line.length + 2);
     }
     if (type === 'date')
         width = Math.max(width, 12);

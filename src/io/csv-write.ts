@@ -45,7 +45,7 @@ export function toExcelCsv(columns: readonly Column[], rows: readonly Record<str
 }
 
 /** What comes before a CSV's records: the BOM and the header line. */
-export function excelCsvHead(columns: readonly Column[]): Buffer {
+function excelCsvHead(columns: readonly Column[]): Buffer {
   return Buffer.concat([BOM, Buffer.from(csvHeaderLine(columns), 'utf8')]);
 }
 

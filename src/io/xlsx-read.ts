@@ -11,7 +11,7 @@ function two(n: number): string {
 }
 
 /** Excel dates arrive as Dates holding the sheet's wall-clock time in UTC. */
-export function excelDateText(d: Date): string {
+function excelDateText(d: Date): string {
   if (Number.isNaN(d.getTime())) return '';
   const date = `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
   if (d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0) return date;
@@ -152,11 +152,18 @@ export async function readStreaming(ExcelJS: typeof import('exceljs'), bytes: Ui
 /**
  * A whole-file reader's cell as the streaming reader gives it: a cell covered by a merge is empty
  * (only its first cell holds the value), and a formula's TRUE or FALSE result is 1 or 0 (the
- * streaming reader reads every cached formula result as a number).
+ * streaming reader reads every cached formula result as a number). A formula's text result in a
+ * date format is lost by this reader (exceljs makes it an invalid date): it stops rather than
+ * read the answer as empty.
  */
-function asStreamed(value: unknown, coveredByMerge: boolean): unknown {
+function asStreamed(value: unknown, coveredByMerge: boolean, file: string, row: number, address: string): unknown {
   if (coveredByMerge) return null;
-  if (value && typeof value === 'object' && 'result' in value && typeof value.result === 'boolean') return { ...value, result: value.result ? 1 : 0 };
+  if (value && typeof value === 'object' && 'result' in value) {
+    if (typeof value.result === 'boolean') return { ...value, result: value.result ? 1 : 0 };
+    if (value.result instanceof Date && Number.isNaN(value.result.getTime())) {
+      throw new DataError(`cell ${address} holds a formula whose text result cannot be read`, { file, row }, 'import the file again (it is usually read the other way), or in Excel replace the formula by its value (Paste Special, Values) and save');
+    }
+  }
   return value;
 }
 
@@ -170,7 +177,11 @@ export async function readWhole(ExcelJS: typeof import('exceljs'), bytes: Uint8A
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   ws.eachRow({ includeEmpty: false }, (row, number) => {
-    const cells = collect(row.values as unknown[], (v, c) => (v === undefined || v === null ? v : asStreamed(v, row.getCell(c).type === ExcelJS.ValueType.Merge)));
+    const cells = collect(row.values as unknown[], (v, c) => {
+      if (v === undefined || v === null) return v;
+      const cell = row.getCell(c);
+      return asStreamed(v, cell.type === ExcelJS.ValueType.Merge, file, number, cell.address);
+    });
     if (cells.some((x) => x.trim() !== '')) {
       rows.push(cells);
       rowNumbers.push(number);
@@ -204,15 +215,18 @@ function untilStalled<T>(work: Promise<T>): Promise<T> {
 export async function readXlsxBytes(bytes: Uint8Array, file: string, sheetName?: string): Promise<RawTable> {
   checkZip(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file);
   const { default: ExcelJS } = await import('exceljs');
-  let found: Found;
+  let found: Found | undefined;
   try {
-    try {
-      found = await untilStalled(readStreaming(ExcelJS, bytes, file, sheetName));
-    } catch (err) {
-      // The streaming reader now and then trips over its own ordering ("reading 'sheets'") on a
-      // sound workbook; the whole-file reader does not.
-      if (!(err instanceof TypeError)) throw err;
-      found = await readWhole(ExcelJS, bytes, file, sheetName);
+    // The streaming reader now and then trips over its own ordering ("reading 'sheets'") on a
+    // sound workbook, about 1 read in 1,500, a matter of timing: it is tried again before the
+    // whole-file reader, which does not trip but reads a little less (see asStreamed).
+    for (let attempt = 1; !found; attempt++) {
+      try {
+        found = await untilStalled(readStreaming(ExcelJS, bytes, file, sheetName));
+      } catch (err) {
+        if (!(err instanceof TypeError)) throw err;
+        if (attempt === 3) found = await readWhole(ExcelJS, bytes, file, sheetName);
+      }
     }
   } catch (err) {
     if (err instanceof DataError) throw err;

@@ -56,13 +56,7 @@ function numFmt(type: string | undefined): string {
 function columnWidth(sheet: SheetData, key: string, header: string, type: string | undefined): number {
   let width = Math.max(8, header.length + 2);
   for (const row of sheet.rows.slice(0, 2000)) {
-    const text = cellText(row[key]);
-    let longest = text.length;
-    if (text.includes('\n')) {
-      longest = 0;
-      for (const line of text.split('\n')) longest = Math.max(longest, line.length);
-    }
-    width = Math.max(width, longest + 2);
+    for (const line of cellText(row[key]).split('\n')) width = Math.max(width, line.length + 2);
   }
   if (type === 'date') width = Math.max(width, 12);
   if (type === 'datetime') width = Math.max(width, 18);

@@ -27,6 +27,10 @@ describe('export handler', () => {
     expect(fs.existsSync(path.join(dir, 'out/export/for-students.csv'))).toBe(true);
     // The handler printed nothing itself: the renderer does.
     expect(t.stdout()).toBe('');
+    // Sam did not consent to share his bio: it is in neither the result nor the mentors' file.
+    expect(JSON.stringify(o)).not.toContain('PRIVATE BIO');
+    expect(fs.readFileSync(path.join(dir, 'out/export/for-mentors.csv'), 'utf8')).not.toContain('PRIVATE BIO');
+    expect(fs.readFileSync(path.join(dir, 'data/students.csv'), 'utf8')).toContain('PRIVATE BIO');
   });
 
   it('a dry run returns the same plan and leaves every byte as it was', async () => {

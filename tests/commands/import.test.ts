@@ -7,6 +7,7 @@ import { run } from '../../src/commands/import/index.js';
 import { DataError } from '../../src/errors.js';
 import { snapshot } from '../helpers/cli.js';
 import { testContext } from '../helpers/context.js';
+import { runIn } from '../trust/inproc.js';
 import { keyCount, nonCamelKeys } from '../helpers/json-keys.js';
 import { writeWorkspace } from '../core/policy/builders.js';
 import { smallCohort } from '../core/followup/builders.js';
@@ -62,8 +63,26 @@ describe('import students and mentors handler', () => {
     expect((err as DataError).message).toBe('nothing was imported: all 1 row was rejected');
     expect(fs.existsSync(path.join(dir, 'out/rejects/bad.rejects.csv'))).toBe(true);
     expect(fs.existsSync(path.join(dir, 'data/students.csv'))).toBe(false);
-    expect(t.stderr()).toMatch(/rejected: bad\.csv, row 2.*\nstudents: 0 imported, 0 updated, 0 unchanged, 1 rejected/);
+    // What the import found travels with the error, for the renderer to show before it.
+    const found = (err as DataError).outcome!;
+    expect(found.result).toMatchObject({ imported: 0, rejected: 1 });
+    expect(found.changes?.map((c) => c.path)).toContain('out/rejects/bad.rejects.csv');
+    expect(found.messages?.map((m) => m.text).join('\n')).toMatch(/rejected: bad\.csv, row 2[^]*students: 0 imported, 0 updated, 0 unchanged, 1 rejected/);
     expect(t.stdout()).toBe('');
+  });
+
+  it('every row rejected, as the administrator runs it: what was found, then the error; with --json, the envelope, then the error', async () => {
+    const files = { 'bad.csv': 'email,name,programme,sectors\r\nnot-an-email,Cy Bad,MSc Conflict Studies,Law\r\n' };
+    const text = await runIn(['import', 'students', 'bad.csv'], writeWorkspace(files));
+    expect(text.code).toBe(1);
+    expect(text.stderr).toMatch(/rejected: bad\.csv, row 2[^]*students: 0 imported, 0 updated, 0 unchanged, 1 rejected[^]*error: .*nothing was imported: all 1 row was rejected/);
+    const json = await runIn(['import', 'students', 'bad.csv', '--json'], writeWorkspace(files));
+    expect(json.code).toBe(1);
+    const env = JSON.parse(json.stdout) as { command: string; result: { rejected: number }; changes: { path: string }[] };
+    expect(env.command).toBe('import students');
+    expect(env.result.rejected).toBe(1);
+    expect(env.changes.map((c) => c.path)).toContain('out/rejects/bad.rejects.csv');
+    expect(json.stderr).toMatch(/error: .*nothing was imported/);
   });
 
   it('every row rejected in a dry run: the same error, whose fix says the rejects file is not written yet', async () => {
@@ -73,7 +92,7 @@ describe('import students and mentors handler', () => {
     const err = await run(t.ctx, 'students', ['bad.csv'], OPTS).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DataError);
     expect((err as DataError).fix).toMatch(/^run it without --dry-run to write the rows to out\/rejects\/bad\.rejects\.csv/);
-    expect(t.stderr()).toContain('dry run: nothing was written.');
+    expect((err as DataError).outcome?.dryRun).toBe(true);
     expect(snapshot(dir)).toEqual(before);
   });
 });

@@ -62,6 +62,7 @@ describe('--json has one shape on every command', () => {
     expect(env.command).toBe(args.slice(0, ['report', 'emails', 'import'].includes(args[0]!) ? 2 : 1).join(' '));
     expect(env.dryRun).toBe(args.includes('--dry-run'));
     if (writes) expect(env.changes.filter((c) => c.action !== 'unchanged').length, 'a writing command reports its changes').toBeGreaterThan(0);
+    else expect(env.changes.filter((c) => c.action !== 'unchanged'), 'a command that writes nothing has no changes').toEqual([]);
     for (const m of env.messages) expect(['info', 'warning']).toContain(m.level);
   });
 

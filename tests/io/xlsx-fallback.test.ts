@@ -78,4 +78,16 @@ describe('the fallback XLSX reader', () => {
       expect(await readWhole(ExcelJS, bytes, 'in.xlsx'), file).toEqual(streamed);
     }
   });
+
+  it('stops, naming the cell, where it would lose an answer the streaming reader reads (a formula text result in a date format)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.getRow(1).values = ['email', 'name', 'submitted_at'];
+    ws.getRow(2).values = ['y9@lse.ac.uk', 'Sam Taylor'];
+    ws.getCell('C2').value = { formula: 'TEXT(NOW(),"dd/mm/yyyy")', result: '05/11/2025' } as never;
+    ws.getCell('C2').numFmt = 'dd/mm/yyyy';
+    const bytes = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    expect((await readStreaming(ExcelJS, bytes, 'mentors.xlsx')).table!.rows[1]).toEqual(['y9@lse.ac.uk', 'Sam Taylor', '05/11/2025']);
+    await expect(readWhole(ExcelJS, bytes, 'mentors.xlsx')).rejects.toThrow(/cell C2 holds a formula whose text result cannot be read/);
+  });
 });

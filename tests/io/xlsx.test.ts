@@ -64,16 +64,3 @@ describe('XLSX for people', () => {
     await expect(readXlsxBytes(buf.subarray(0, Math.floor(buf.length * 0.6)), 't.xlsx')).rejects.toBeInstanceOf(DataError);
   });
 });
-
-describe('the fallback reader', () => {
-  it('reads the Microsoft Forms fixture exactly as the streaming reader does', async () => {
-    const { readStreaming, readWhole } = await import('../../src/io/xlsx-read.js');
-    const fs = await import('node:fs');
-    const bytes = fs.readFileSync(new URL('../../fixtures/students-msforms.xlsx', import.meta.url));
-    const a = await readStreaming(ExcelJS, bytes, 'f.xlsx');
-    const b = await readWhole(ExcelJS, bytes, 'f.xlsx');
-    expect(a.table!.rows.length).toBeGreaterThan(100);
-    expect(b.table).toEqual(a.table);
-    expect(b.seen).toEqual(a.seen);
-  });
-});

@@ -31,6 +31,9 @@ describe('data/matches.csv read once per command', () => {
     const second = loadMatches(ws);
     expect(second).toHaveLength(1);
     expect(second[0]).toBe(first[0]);
+    // Frozen: a caller that changed a record would change what the next load reads.
+    expect(() => Object.assign(first[0]!, { status: 'withdrawn' })).toThrow(TypeError);
+    expect(loadMatches(ws)[0]!.status).not.toBe('withdrawn');
   });
 
   it('reads the file again once it is replaced, as a commit replaces it', () => {

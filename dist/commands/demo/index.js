@@ -140,10 +140,14 @@ function readStep(command, stdout) {
         throw new InternalError(`demo: ${command} --json printed no envelope`, { stdout: stdout.slice(0, 200), err });
     }
 }
-/** The year's changes as one list: a file created and then rewritten was created. */
+/** The year's changes as one list: a file created and then rewritten was created; created and then deleted, it is not there. */
 function mergeChanges(into, changes) {
     for (const c of changes) {
         const before = into.get(c.path);
+        if (before?.action === 'create' && c.action === 'delete') {
+            into.delete(c.path);
+            continue;
+        }
         const action = !before || before.action === 'unchanged' || c.action === 'delete' ? c.action : before.action;
         into.set(c.path, { path: c.path, action, bytes: c.bytes });
     }

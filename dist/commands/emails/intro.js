@@ -9,7 +9,7 @@ import { warnTimeline } from '../../workspace/timeline.js';
 import { emailsDir } from '../../workspace/layout.js';
 const NEW = 'New in this run';
 const SENT = 'Recorded as sent';
-export async function draftIntroductions(ctx, opts) {
+async function draftIntroductions(ctx, opts) {
     return changeWorkspace(ctx, 'emails intro', async (ws, tx) => {
         warnTimeline(ctx, ws, 'intro');
         const now = ctx.now();

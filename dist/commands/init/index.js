@@ -56,8 +56,7 @@ function templates(fromRoot) {
     }
     return { files, edited };
 }
-export async function initWorkspace(ctx, dir, opts = {}) {
-    const o = typeof opts === 'string' ? { name: opts } : opts;
+async function initWorkspace(ctx, dir, o) {
     const root = path.resolve(ctx.cwd, dir);
     if (fs.existsSync(path.join(root, SCHEME_FILE)) && !ctx.opts.force) {
         throw new UsageError(`${root} already holds a scheme workspace`, 'use another folder, or --force to reset scheme.json and the templates (data/ is kept)');

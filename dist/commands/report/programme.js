@@ -63,7 +63,7 @@ function text(f, purgedOn) {
     return lines.join('\n');
 }
 /** The figures with camelCase keys, as --json gives them (data/aggregates.json keeps its own). */
-export function figuresResult(f) {
+function figuresResult(f) {
     const m = f.matching;
     const t = f.meetings;
     const c = f.chases;

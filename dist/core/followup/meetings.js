@@ -1,5 +1,6 @@
 // Meetings as check-in forms report them: which active pair, which meeting, when. Pure: rows in,
 // meetings and row problems out.
+import { dateShape } from '../scheme/date-option.js';
 import { normaliseEmail, parseDate } from '../import/values.js';
 const WORDS = { one: 1, two: 2, three: 3, first: 1, second: 2, third: 3 };
 /** "1", "Meeting 1", "meeting one", "First meeting", "1st", "M2", "#3" -> 1..3; anything else null. */
@@ -70,7 +71,7 @@ export function parseMeetingRows(input) {
             return reject(row, cells, at.meeting, rawMeeting, 'must be meeting 1, 2 or 3 (e.g. "2" or "Meeting 2")');
         const date = parseDate(rawDate, input.dateOrder);
         if (!date)
-            return reject(row, cells, at.date, rawDate, `is not a date (write it as dd/mm/yyyy or YYYY-MM-DD)`);
+            return reject(row, cells, at.date, rawDate, `is not a date (write it as ${dateShape(input.dateOrder)})`);
         if (date > input.today)
             return reject(row, cells, at.date, rawDate, `is after today (${input.today}): a meeting is reported once it has happened`);
         parsed.push({ email, meeting, date, row, cells });

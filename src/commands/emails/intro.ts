@@ -41,7 +41,7 @@ interface PairDrafts {
   drafts: Draft[];
 }
 
-export async function draftIntroductions(ctx: Context, opts: IntroOptions) {
+async function draftIntroductions(ctx: Context, opts: IntroOptions) {
   return changeWorkspace(ctx, 'emails intro', async (ws, tx): Promise<IntroSummary> => {
     warnTimeline(ctx, ws, 'intro');
     const now = ctx.now();

@@ -183,19 +183,17 @@ export async function run(ctx: Context, kind: string, files: string[], opts: Imp
   }
   const changed = await importPeople(ctx, kind, files, opts);
   const outcome = changedOutcome(changed, { messages: says(ctx, changed.result, changed.dryRun) });
-  nothingStored(ctx, changed.result, outcome);
+  nothingStored(changed.result, outcome);
   return outcome;
 }
 
 /**
  * An import that stored nothing because every row was rejected failed, after writing its rejects.
- * An error is not an outcome (no --json envelope), so what the import found is said before it.
+ * The error carries what the import found, which the renderer shows before it (text or --json).
  */
-function nothingStored(ctx: Context, s: ImportSummary, outcome: Outcome<ImportSummary>): void {
+function nothingStored(s: ImportSummary, outcome: Outcome<ImportSummary>): void {
   if (s.rejected === 0 || s.imported + s.updated + s.unchanged + s.older > 0) return;
-  for (const m of outcome.messages ?? []) (m.level === 'warning' ? ctx.warn : ctx.info)(m.text);
-  if (outcome.dryRun) ctx.info(ctx.chalk.bold('dry run: nothing was written.'));
-  throw new DataError(
+  const error = new DataError(
     `nothing was imported: all ${s.rejected} row${s.rejected === 1 ? ' was' : 's were'} rejected`,
     { file: s.files[0] },
     !s.rejectFiles.length
@@ -204,4 +202,6 @@ function nothingStored(ctx: Context, s: ImportSummary, outcome: Outcome<ImportSu
         ? `run it without --dry-run to write the rows to ${s.rejectFiles.join(', ')}, then fix them there (the reasons are in its first columns) and import that file`
         : `fix the rows in ${s.rejectFiles.join(', ')} (the reasons are in its first columns) and import that file, or fix the settings and import the export again`,
   );
+  error.outcome = outcome;
+  throw error;
 }

@@ -69,8 +69,7 @@ function templates(fromRoot?: string): { files: Map<string, Buffer>; edited: str
   return { files, edited };
 }
 
-export async function initWorkspace(ctx: Context, dir: string, opts: InitOptions | string = {}): Promise<Changed<InitResult>> {
-  const o: InitOptions = typeof opts === 'string' ? { name: opts } : opts;
+async function initWorkspace(ctx: Context, dir: string, o: InitOptions): Promise<Changed<InitResult>> {
   const root = path.resolve(ctx.cwd, dir);
   if (fs.existsSync(path.join(root, SCHEME_FILE)) && !ctx.opts.force) {
     throw new UsageError(`${root} already holds a scheme workspace`, 'use another folder, or --force to reset scheme.json and the templates (data/ is kept)');

@@ -74,7 +74,7 @@ function text(f: ProgrammeFigures, purgedOn?: string): string {
 }
 
 /** The figures with camelCase keys, as --json gives them (data/aggregates.json keeps its own). */
-export function figuresResult(f: ProgrammeFigures) {
+function figuresResult(f: ProgrammeFigures) {
   const m = f.matching;
   const t = f.meetings;
   const c = f.chases;

@@ -1,5 +1,6 @@
 // Meetings as check-in forms report them: which active pair, which meeting, when. Pure: rows in,
 // meetings and row problems out.
+import { dateShape } from '../scheme/date-option.js';
 import { normaliseEmail, parseDate, type DateOrder } from '../import/values.js';
 import type { RejectedRow } from '../import/people.js';
 import type { Match, Meeting, RowProblem } from '../types.js';
@@ -94,7 +95,7 @@ export function parseMeetingRows(input: MeetingRowsInput): MeetingRowsResult {
     const meeting = parseMeetingNumber(rawMeeting);
     if (meeting === null) return reject(row, cells, at.meeting, rawMeeting, 'must be meeting 1, 2 or 3 (e.g. "2" or "Meeting 2")');
     const date = parseDate(rawDate, input.dateOrder);
-    if (!date) return reject(row, cells, at.date, rawDate, `is not a date (write it as dd/mm/yyyy or YYYY-MM-DD)`);
+    if (!date) return reject(row, cells, at.date, rawDate, `is not a date (write it as ${dateShape(input.dateOrder)})`);
     if (date > input.today) return reject(row, cells, at.date, rawDate, `is after today (${input.today}): a meeting is reported once it has happened`);
     parsed.push({ email, meeting, date, row, cells });
   });
