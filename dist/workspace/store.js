@@ -9,7 +9,7 @@ import { makePersonParser, vocabulariesOf } from '../core/import/people.js';
 import { planColumns } from '../core/import/pipeline.js';
 import { normaliseEmail, parseDate, parseDateTime } from '../core/import/values.js';
 import { peopleColumns, personRow } from '../core/store/people-rows.js';
-import { AuditRow, ChaseRow, ExclusionRow, FeedbackRow, IntroductionRow, MatchRow, MeetingRow } from '../core/store/rows.js';
+import { auditEntries, ChaseRow, ExclusionRow, FeedbackRow, IntroductionRow, MatchRow, MeetingRow } from '../core/store/rows.js';
 import { FILES, REVIEW_FILE } from './layout.js';
 export { FILES, REVIEW_FILE };
 export function readTable(ws, rel) {
@@ -309,22 +309,7 @@ export function loadAudit(ws) {
     const abs = ws.abs(FILES.audit);
     if (!fs.existsSync(abs))
         return [];
-    // A line that is not an entry (cut short by a full disk, or edited by hand) is passed over: the
-    // log is a record for people, and no command's answer depends on one line of it.
-    return fs
-        .readFileSync(abs, 'utf8')
-        .split('\n')
-        .flatMap((line) => {
-        if (!line.trim())
-            return [];
-        let json;
-        try {
-            json = JSON.parse(line);
-        }
-        catch {
-            return [];
-        }
-        const entry = AuditRow.safeParse(json);
-        return entry.success ? [entry.data] : [];
-    });
+    // A line that is not an entry is passed over: the log is a record for people, and no command's
+    // answer depends on one line of it.
+    return auditEntries(fs.readFileSync(abs, 'utf8')).filter((e) => e !== null);
 }

@@ -10,8 +10,7 @@ import type { Transaction } from '../io/transaction.js';
 import { planColumns } from '../core/import/pipeline.js';
 import { normaliseEmail, parseDate, parseDateTime } from '../core/import/values.js';
 import { peopleColumns, personRow } from '../core/store/people-rows.js';
-import type { z } from 'zod';
-import { AuditRow, ChaseRow, ExclusionRow, FeedbackRow, IntroductionRow, MatchRow, MeetingRow } from '../core/store/rows.js';
+import { auditEntries, type AuditEntry, ChaseRow, ExclusionRow, FeedbackRow, IntroductionRow, MatchRow, MeetingRow } from '../core/store/rows.js';
 import type { Chase, Exclusion, FeedbackAnswer, Match, Meeting, Mentor, RowProblem, Student } from '../core/types.js';
 import type { Introduction } from '../core/email/introductions.js';
 import type { Workspace } from './workspace.js';
@@ -344,7 +343,7 @@ export function stageExclusions(tx: Transaction, exclusions: readonly Exclusion[
 
 // ---- the audit log ----
 
-export type AuditEntry = z.infer<typeof AuditRow>;
+export type { AuditEntry };
 
 export function stageAudit(tx: Transaction, ws: Workspace, entry: AuditEntry): void {
   const abs = ws.abs(FILES.audit);
@@ -355,20 +354,7 @@ export function stageAudit(tx: Transaction, ws: Workspace, entry: AuditEntry): v
 export function loadAudit(ws: Workspace): AuditEntry[] {
   const abs = ws.abs(FILES.audit);
   if (!fs.existsSync(abs)) return [];
-  // A line that is not an entry (cut short by a full disk, or edited by hand) is passed over: the
-  // log is a record for people, and no command's answer depends on one line of it.
-  return fs
-    .readFileSync(abs, 'utf8')
-    .split('\n')
-    .flatMap((line) => {
-      if (!line.trim()) return [];
-      let json: unknown;
-      try {
-        json = JSON.parse(line);
-      } catch {
-        return [];
-      }
-      const entry = AuditRow.safeParse(json);
-      return entry.success ? [entry.data] : [];
-    });
+  // A line that is not an entry is passed over: the log is a record for people, and no command's
+  // answer depends on one line of it.
+  return auditEntries(fs.readFileSync(abs, 'utf8')).filter((e): e is AuditEntry => e !== null);
 }

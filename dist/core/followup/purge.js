@@ -1,5 +1,6 @@
 import { addMonths } from '../timeline.js';
 import { MENTOR_FIELDS, STUDENT_FIELDS } from '../types.js';
+import { auditEntries } from '../store/rows.js';
 import { FILES, inData, inOut, STATE_DIR } from '../../workspace/layout.js';
 export const AGGREGATES_FILE = FILES.aggregates;
 export const AUDIT_FILE = FILES.audit;
@@ -99,17 +100,8 @@ function scrubValue(key, value) {
     return undefined;
 }
 export function scrubAudit(text) {
-    const lines = text.split('\n').filter((l) => l.trim());
-    return lines
-        .map((l) => {
-        try {
-            return JSON.stringify(scrubAuditEntry(JSON.parse(l)));
-        }
-        catch {
-            return JSON.stringify({ note: 'an unreadable audit line was removed by purge' });
-        }
-    })
-        .map((l) => `${l}\n`)
+    return auditEntries(text)
+        .map((e) => `${JSON.stringify(e ? scrubAuditEntry(e) : { note: 'an unreadable audit line was removed by purge' })}\n`)
         .join('');
 }
 /** Strings to look for in files purge does not manage, to warn that they hold personal data. */

@@ -84,3 +84,18 @@ export const NoResponseRow = z.object({
  * that command's own figures beside them (kept as they are).
  */
 export const AuditRow = z.looseObject({ at: z.string(), command: z.string() });
+/** Each non-empty line of data/audit.jsonl as an entry, or null where the line is not one (cut short by a full disk, or edited by hand). */
+export function auditEntries(text) {
+    return text
+        .split('\n')
+        .filter((line) => line.trim())
+        .map((line) => {
+        try {
+            const entry = AuditRow.safeParse(JSON.parse(line));
+            return entry.success ? entry.data : null;
+        }
+        catch {
+            return null;
+        }
+    });
+}

@@ -4,6 +4,7 @@ import type { Scheme } from '../scheme/schema.js';
 import { addMonths } from '../timeline.js';
 import { MENTOR_FIELDS, STUDENT_FIELDS } from '../types.js';
 import type { ProgrammeFigures } from './programme.js';
+import { auditEntries } from '../store/rows.js';
 import { FILES, inData, inOut, STATE_DIR } from '../../workspace/layout.js';
 
 export const AGGREGATES_FILE = FILES.aggregates;
@@ -119,16 +120,8 @@ function scrubValue(key: string, value: unknown): unknown {
 }
 
 export function scrubAudit(text: string): string {
-  const lines = text.split('\n').filter((l) => l.trim());
-  return lines
-    .map((l) => {
-      try {
-        return JSON.stringify(scrubAuditEntry(JSON.parse(l) as Record<string, unknown>));
-      } catch {
-        return JSON.stringify({ note: 'an unreadable audit line was removed by purge' });
-      }
-    })
-    .map((l) => `${l}\n`)
+  return auditEntries(text)
+    .map((e) => `${JSON.stringify(e ? scrubAuditEntry(e) : { note: 'an unreadable audit line was removed by purge' })}\n`)
     .join('');
 }
 

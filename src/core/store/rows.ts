@@ -94,3 +94,19 @@ export const NoResponseRow = z.object({
  * that command's own figures beside them (kept as they are).
  */
 export const AuditRow = z.looseObject({ at: z.string(), command: z.string() });
+export type AuditEntry = z.infer<typeof AuditRow>;
+
+/** Each non-empty line of data/audit.jsonl as an entry, or null where the line is not one (cut short by a full disk, or edited by hand). */
+export function auditEntries(text: string): (AuditEntry | null)[] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => {
+      try {
+        const entry = AuditRow.safeParse(JSON.parse(line));
+        return entry.success ? entry.data : null;
+      } catch {
+        return null;
+      }
+    });
+}
